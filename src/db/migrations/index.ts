@@ -1,0 +1,4 @@
+// Append-only list of migrations; the schema version (PRAGMA user_version) is the number applied.
+import initial from './001-initial.ts';
+
+export const MIGRATIONS: readonly string[] = [initial];
