@@ -50,10 +50,11 @@ export const SETTINGS = {
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;
+export type SettingKey = keyof Settings;
 export type Config = Readonly<{ [K in keyof Settings]: ReturnType<Settings[K]['parse']> }>;
 
 /** Validates every setting; collects all problems so one run shows them all. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Record<keyof Settings, string>> = {}): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Record<SettingKey, string>> = {}): Config {
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, setting] of Object.entries(SETTINGS) as [keyof Settings, Setting<unknown>][]) {

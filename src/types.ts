@@ -46,7 +46,13 @@ export interface StanceResult {
   sentiment: number;
 }
 
-export type AnalysedQuote = ExtractedQuote & StanceResult;
+/** A quote with its stance; the two confidences (attribution, stance) are kept apart. */
+export interface AnalysedQuote extends ExtractedQuote {
+  stance: Stance;
+  stanceConfidence: number;
+  stanceCues: StanceCue[];
+  sentiment: number;
+}
 
 /** What the NLP stage needs to know about the article around a quote. */
 export interface ArticleContext {

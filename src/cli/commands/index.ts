@@ -1,0 +1,8 @@
+// Every CLI command, in the order `stancewatch --help` lists them.
+import type { Command } from '../command.ts';
+import serve from './serve.ts';
+import importFiles from './import.ts';
+import extract from './extract.ts';
+import reprocess from './reprocess.ts';
+
+export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess];

@@ -1,0 +1,57 @@
+// `stancewatch serve` (what `npm start` runs): the web server plus the crawl scheduler, stopped cleanly on SIGTERM.
+import { serve as serveHttp } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from '../../db/connection.ts';
+import { syncRegistries } from '../../db/people.ts';
+import { syncSources } from '../../db/sources.ts';
+import { loadSourceRegistry } from '../../source-registry.ts';
+import { startScheduler } from '../../pipeline/scheduler.ts';
+import { createApp } from '../../../web/app.tsx';
+import type { Command } from '../command.ts';
+
+const command: Command = {
+  name: 'serve',
+  summary: 'start the web server and the crawl scheduler (what `npm start` runs)',
+  options: [
+    { name: 'port', type: 'string', value: 'PORT', help: 'TCP port', setting: 'port' },
+    { name: 'host', type: 'string', value: 'HOST', help: 'address to bind (default 127.0.0.1)', setting: 'host' },
+    { name: 'db', type: 'string', value: 'FILE', help: 'database file', setting: 'dbPath' },
+    { name: 'sources', type: 'string', value: 'FILE', help: 'source registry file', setting: 'sourcesPath' },
+  ],
+  async run(ctx) {
+    const config = ctx.config();
+    const log = ctx.log;
+    const sources = loadSourceRegistry(config.sourcesPath);
+    const db = openDatabase(config.dbPath);
+    syncRegistries(db);
+    syncSources(db, sources);
+    const scheduler = config.scheduler ? startScheduler({ db, config, log }, sources) : null;
+    const app = createApp({ db, config, log, crawlNow: scheduler?.crawlNow });
+
+    return await new Promise<number>((resolve) => {
+      const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+        log.info('listening', { url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`, db: config.dbPath });
+      });
+      server.on('error', async (err) => {
+        log.error('cannot start the web server', { error: err });
+        await scheduler?.stop();
+        db.close();
+        resolve(1);
+      });
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        log.info('stopping', { signal });
+        server.close();
+        await scheduler?.stop(); // waits for the article being stored
+        db.close();
+        resolve(0);
+      };
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
+    });
+  },
+};
+
+export default command;
