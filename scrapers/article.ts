@@ -2,6 +2,7 @@
 // found by @mozilla/readability over linkedom (fast, no layout engine). Pure: HTML + URL in, article out.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { chooseCanonicalUrl } from '../src/pipeline/canonical-url.ts';
 import type { ScrapedArticle } from '../src/types.ts';
 import { readMetadata } from './article-metadata.ts';
 import { blockText } from './html-text.ts';
@@ -37,7 +38,7 @@ export function extractArticle(html: string, url: string): ScrapedArticle | null
 
   return {
     url,
-    canonicalUrl: meta.canonicalUrl,
+    canonicalUrl: meta.canonicalUrl ? chooseCanonicalUrl(url, meta.canonicalUrl) : null,
     title,
     standfirst: meta.description,
     published: meta.published ?? normalisedReadabilityDate(parsed?.publishedTime),

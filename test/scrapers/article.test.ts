@@ -29,7 +29,7 @@ describe('extractArticle', () => {
     expect(a.title).toBe('Association responds to framework consultation');
     expect(a.published).toBe('2023-11-20T00:00:00.000Z');
     expect(a.byline).toBe('Press Office');
-    expect(a.canonicalUrl).toBe('https://assoc.example.org/news/association-responds?utm_source=x');
+    expect(a.canonicalUrl).toBe('https://assoc.example.org/news/association-responds');
     expect(a.text.split('\n\n').length).toBeGreaterThanOrEqual(5);
     expect(a.text).not.toContain('Another story');
   });

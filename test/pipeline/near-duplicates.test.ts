@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../../src/db/connection.ts';
+import { insertArticle, setDuplicateOf } from '../../src/db/articles.ts';
+import { findNearDuplicate, hammingDistance, jaccard, simhash } from '../../src/pipeline/near-duplicates.ts';
+
+const SENTENCES = [
+  'The inspectorate published its new framework for local authority children’s services on Monday.',
+  'Directors of children’s services said the changes would reduce the burden of inspection on social workers.',
+  'The association said it had asked for a more proportionate approach for several years.',
+  'Under the new arrangements councils will receive a report card instead of a single word judgement.',
+  'The chief inspector said the reforms would give parents and carers clearer information.',
+  'Some council leaders warned that inspection still did not take account of funding pressures.',
+  'The consultation received more than six thousand responses from professionals and families.',
+  'A spokesperson for the department said ministers would keep the framework under review.',
+];
+const story = SENTENCES.join(' ');
+const other = 'Council budgets for adult social care rose by four per cent this year according to a survey of finance directors, '
+  .repeat(6) + 'Housing teams reported rising demand for temporary accommodation across every region of England.';
+
+let dir: string;
+let db: DB;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sw-neardup-'));
+  db = openDatabase(join(dir, 'test.db'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function store(url: string, body: string): number {
+  return insertArticle(db, {
+    sourceId: null, url, originalUrl: url, title: url, standfirst: null, publishedAt: null, modifiedAt: null, byline: null,
+    body, raw: null, rawType: null, contentHash: url, partial: false, withdrawn: false, documentType: null, fetchedAt: '2025-01-01T00:00:00Z',
+  });
+}
+
+describe('simhash', () => {
+  it('is close for a lightly edited copy and far for an unrelated text', () => {
+    const edited = `Press release. ${story.replace('on Monday', 'this week')} Notes to editors: contact the press office.`;
+    expect(hammingDistance(simhash(story)!, simhash(edited)!)).toBeLessThanOrEqual(16);
+    expect(jaccard(story, edited)).toBeGreaterThan(0.7);
+    expect(jaccard(story, other)).toBe(0);
+  });
+
+  it('does not fingerprint a teaser', () => {
+    expect(simhash('Ofsted changes inspections. Read more.')).toBeNull();
+  });
+});
+
+describe('findNearDuplicate', () => {
+  it('finds the first article of a group and ignores unrelated ones', () => {
+    const first = store('https://a.example/1', story);
+    store('https://b.example/1', other);
+    const republished = `${story} The association’s full response is available on its website.`;
+    expect(findNearDuplicate(db, republished)).toBe(first);
+
+    const copy = store('https://c.example/1', republished);
+    setDuplicateOf(db, copy, first);
+    // A third copy closer to the second still groups under the first.
+    expect(findNearDuplicate(db, `${republished} Ends.`)).toBe(first);
+    expect(findNearDuplicate(db, other.replace('four', 'five'))).not.toBe(first);
+  });
+
+  it('returns null when nothing is similar', () => {
+    store('https://a.example/1', other);
+    expect(findNearDuplicate(db, story)).toBeNull();
+  });
+});
