@@ -4,5 +4,6 @@ import serve from './serve.ts';
 import importFiles from './import.ts';
 import extract from './extract.ts';
 import reprocess from './reprocess.ts';
+import article from './article.ts';
 
-export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess];
+export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess, article];
