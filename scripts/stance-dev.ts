@@ -1,0 +1,75 @@
+// Scores classifyStance alone on a gold set (gold quotes, speakers and organisations given), so stance can be
+// tuned while quote extraction changes. Usage: npx tsx scripts/stance-dev.ts GOLD_DIR [--verbose] [--all]
+//   --all also scores optional gold entries. Metrics as in the shared scorer: accuracy over four labels
+//   (unrelated folded into neutral) and F_avg = mean F1 of supports and opposes.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyStance } from '../src/nlp/stance/index.ts';
+import type { ExtractedQuote, Stance } from '../src/types.ts';
+
+interface GoldQuote {
+  text: string;
+  kind: ExtractedQuote['kind'];
+  speaker: string;
+  speaker_org: string | null;
+  speaker_role: string | null;
+  stance: Stance;
+  optional: boolean;
+}
+
+const LABELS = ['supports', 'opposes', 'mixed', 'neutral'] as const;
+const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
+
+/** Where the gold text sits in the body; multi-paragraph entries were joined, so fall back to their ends. */
+function locate(body: string, text: string, from: number): [number, number] {
+  let i = body.indexOf(text, from);
+  if (i < 0) i = body.indexOf(text);
+  if (i >= 0) return [i, i + text.length];
+  const head = text.slice(0, 40);
+  const tail = text.slice(-40);
+  const s = body.indexOf(head, from) >= 0 ? body.indexOf(head, from) : body.indexOf(head);
+  const e = s >= 0 ? body.indexOf(tail, s) : -1;
+  return s >= 0 && e >= 0 ? [s, e + tail.length] : [-1, -1];
+}
+
+function main(): void {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: stance-dev.ts GOLD_DIR [--verbose] [--all]');
+  const verbose = process.argv.includes('--verbose');
+  const all = process.argv.includes('--all');
+  const pairs: [string, string][] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { title: string; published: string | null; quotes: GoldQuote[] };
+    const body = readFileSync(join(dir, file.replace(/\.json$/, '.txt')), 'utf8').split('\n').slice(4).join('\n');
+    const ctx = { title: gold.title, text: body, published: gold.published };
+    let cursor = 0;
+    for (const g of gold.quotes) {
+      const [start, end] = locate(body, g.text, cursor);
+      if (start >= 0) cursor = start + 1;
+      if (g.optional && !all) continue;
+      const quote: ExtractedQuote = { text: g.text, kind: g.kind, start, end, speaker: g.speaker, speakerOrg: g.speaker_org, speakerRole: g.speaker_role, cue: null, placement: 'body', confidence: 1 };
+      const r = classifyStance(quote, ctx);
+      pairs.push([fold(g.stance), fold(r.stance)]);
+      if (verbose && fold(g.stance) !== fold(r.stance)) {
+        const cues = r.cues.filter((c) => c.role !== 'target').map((c) => `${c.role}${c.flipped ? '!' : ''}:${c.text}`).join(', ');
+        console.log(`  ${file.slice(0, 3)} gold ${g.stance} got ${r.stance} (${r.confidence}) [${g.speaker}] ${g.text.slice(0, 80)}\n      cues: ${cues}`);
+      }
+    }
+  }
+  report(pairs);
+}
+
+function report(pairs: [string, string][]): void {
+  const f1 = (label: string) => {
+    const tp = pairs.filter(([g, p]) => g === label && p === label).length;
+    const fp = pairs.filter(([g, p]) => g !== label && p === label).length;
+    const fn = pairs.filter(([g, p]) => g === label && p !== label).length;
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  };
+  const acc = pairs.filter(([g, p]) => g === p).length / pairs.length;
+  console.log(`quotes ${pairs.length}  stance-acc ${acc.toFixed(3)}  stance-Favg ${((f1('supports') + f1('opposes')) / 2).toFixed(3)}  F1 supports ${f1('supports').toFixed(3)} opposes ${f1('opposes').toFixed(3)}`);
+  console.log(`confusion (rows gold, columns predicted)\n${''.padEnd(10)}${LABELS.map((l) => l.padStart(10)).join('')}`);
+  for (const g of LABELS) console.log(g.padEnd(10) + LABELS.map((p) => String(pairs.filter(([a, b]) => a === g && b === p).length).padStart(10)).join(''));
+}
+
+main();

@@ -1,0 +1,53 @@
+// Stance of a quote toward Ofsted's inspection regime, with the cues that decided it. See docs/stance.md.
+import type { ArticleContext, ExtractedQuote, Stance, StanceResult } from '../../types.ts';
+import { its, nlp } from '../wink.ts';
+import { articleInfo, ledInAsReply, speakerRunBefore } from './context.ts';
+import { scoreText, type Scored } from './score.ts';
+import { speakerSide } from './speaker.ts';
+
+/** Weight a side needs before it counts as a position. */
+export const THRESHOLD = 0.5;
+/** Mixed when the weaker side reaches this share of the stronger one. */
+const MIXED_RATIO = 0.3;
+/** What the speaker said just before counts for less than the quote itself. */
+const CONTEXT_WEIGHT = 0.6;
+
+export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext): StanceResult {
+  const info = articleInfo(ctx);
+  const side = speakerSide(quote, ctx);
+  const opts = { side, rebuttal: side === 'sector' && (info.conflict || ledInAsReply(quote, ctx)) };
+  const own = scoreText(quote.text, opts);
+  let supports = own.supports;
+  let opposes = own.opposes;
+  if (supports === 0 && opposes === 0 && (side === 'sector' || own.startsWithAnaphor)) {
+    const before = speakerRunBefore(quote, ctx);
+    if (before) {
+      const prior = scoreText(before, opts);
+      supports += prior.supports * CONTEXT_WEIGHT;
+      opposes += prior.opposes * CONTEXT_WEIGHT;
+    }
+  }
+  const aboutRegime = own.target || info.relevant;
+  const { stance, confidence } = aboutRegime ? decide(supports, opposes, own, side) : { stance: 'unrelated' as Stance, confidence: 0.8 };
+  return { stance, confidence: round(confidence), cues: own.cues, sentiment: sentimentOf(quote.text) };
+}
+
+function decide(s: number, o: number, own: Scored, side: string): { stance: Stance; confidence: number } {
+  const hi = Math.max(s, o);
+  const lo = Math.min(s, o);
+  if (hi < THRESHOLD) {
+    const related = own.target || (side === 'inspectorate' && own.aboutServices);
+    // Sub-threshold cues make "no position" less certain.
+    return { stance: related ? 'neutral' : 'unrelated', confidence: 0.7 - 0.3 * (hi / THRESHOLD) };
+  }
+  if (lo >= THRESHOLD && lo / hi >= MIXED_RATIO) return { stance: 'mixed', confidence: 0.45 + 0.3 * (lo / hi) };
+  const strength = 1 - Math.exp(-hi);
+  const margin = (hi - lo) / (hi + lo);
+  return { stance: s > o ? 'supports' : 'opposes', confidence: 0.4 + 0.55 * strength * margin };
+}
+
+const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+
+function sentimentOf(text: string): number {
+  return nlp.readDoc(text).out(its.sentiment) as number;
+}

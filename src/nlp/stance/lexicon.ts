@@ -1,0 +1,97 @@
+// Loads the stance lexicons from data/stance/*.json once and compiles them into pattern sets.
+import { readFileSync } from 'node:fs';
+import { PatternSet } from './patterns.ts';
+
+export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'selfPraise', 'rebuttal'] as const;
+export type CueCategory = (typeof CUE_CATEGORIES)[number];
+export type ModifierKind = 'negator' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
+
+export interface CueDef {
+  kind: CueCategory | ModifierKind;
+  phrase: string;
+  weight: number;
+  /** A term set (terms.json) that must occur within NEAR_WINDOW tokens. */
+  near?: string;
+}
+
+type Entry = string | { p: string; w?: number; near?: string };
+
+interface CuesFile {
+  categories: Record<CueCategory, { entries: Entry[] }>;
+}
+interface ModifiersFile {
+  negationScope: number;
+  negators: string[];
+  ignore: string[];
+  intensifiers: string[];
+  hedges: string[];
+  contrast: { pivot: string[]; concessive: string[] };
+}
+interface TermsFile {
+  sets: Record<string, { terms: string[] }>;
+}
+interface FramesFile {
+  conflict: string[];
+  rebuttalLeadIn: string[];
+  inspectorate: { orgs: string[]; speakers: string[]; roles: string[] };
+  anaphora: string[];
+}
+
+export interface Lexicon {
+  cues: PatternSet<CueDef>;
+  terms: PatternSet<string>;
+  termSets: string[];
+  conflict: PatternSet<true>;
+  rebuttalLeadIn: PatternSet<true>;
+  negationScope: number;
+  inspectorate: FramesFile['inspectorate'];
+  anaphora: Set<string>;
+}
+
+const readJson = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../data/stance/${name}`, import.meta.url), 'utf8')) as T;
+
+function buildCues(cues: CuesFile, mods: ModifiersFile): PatternSet<CueDef> {
+  const set = new PatternSet<CueDef>();
+  for (const category of CUE_CATEGORIES) {
+    for (const e of cues.categories[category].entries) {
+      const def = typeof e === 'string' ? { p: e } : e;
+      set.add(def.p, { kind: category, phrase: def.p, weight: def.w ?? 1, near: def.near });
+    }
+  }
+  const modifiers: [ModifierKind, string[]][] = [
+    ['ignore', mods.ignore],
+    ['negator', mods.negators],
+    ['intensifier', mods.intensifiers],
+    ['hedge', mods.hedges],
+    ['pivot', mods.contrast.pivot],
+    ['concessive', mods.contrast.concessive],
+  ];
+  for (const [kind, phrases] of modifiers) for (const p of phrases) set.add(p, { kind, phrase: p, weight: 1 });
+  return set;
+}
+
+function phraseSet(phrases: string[]): PatternSet<true> {
+  const set = new PatternSet<true>();
+  for (const p of phrases) set.add(p, true);
+  return set;
+}
+
+function load(): Lexicon {
+  const terms = readJson<TermsFile>('terms.json');
+  const frames = readJson<FramesFile>('frames.json');
+  const mods = readJson<ModifiersFile>('modifiers.json');
+  const termSet = new PatternSet<string>();
+  for (const [name, { terms: list }] of Object.entries(terms.sets)) for (const t of list) termSet.add(t, name);
+  return {
+    cues: buildCues(readJson<CuesFile>('cues.json'), mods),
+    terms: termSet,
+    termSets: Object.keys(terms.sets),
+    conflict: phraseSet(frames.conflict),
+    rebuttalLeadIn: phraseSet(frames.rebuttalLeadIn),
+    negationScope: mods.negationScope,
+    inspectorate: frames.inspectorate,
+    anaphora: new Set(frames.anaphora),
+  };
+}
+
+export const LEXICON: Lexicon = load();

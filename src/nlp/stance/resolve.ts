@@ -1,0 +1,104 @@
+// Turns a matched cue category into a position on the regime, given who speaks and what the cue is near.
+import type { CueCategory } from './lexicon.ts';
+import type { Match } from './patterns.ts';
+import type { CueDef } from './lexicon.ts';
+import type { TermMarks } from './terms.ts';
+import type { Token } from './tokens.ts';
+
+/** Whose side the speaker is on: an inspectorate's own people, or everyone else (the sector, politicians, academics). */
+export type Side = 'inspectorate' | 'sector';
+
+export interface CueSituation {
+  side: Side;
+  negated: boolean;
+  /** The lead-in or the article frames this quote as a reply to Ofsted's criticism. */
+  rebuttal: boolean;
+  tokens: Token[];
+  sentence: Int32Array;
+  terms: TermMarks;
+}
+
+export interface Resolved {
+  role: 'supports' | 'opposes';
+  factor: number;
+  flipped?: boolean;
+}
+
+/** An inspectorate's own criticism of inspection is a concession: shown, but it weighs little. */
+const CONCESSION = 0.3;
+const REBUTTAL = 0.8;
+const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen']);
+const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently']);
+
+const supports = (factor = 1, flipped?: boolean): Resolved => ({ role: 'supports', factor, flipped });
+const opposes = (factor = 1, flipped?: boolean): Resolved => ({ role: 'opposes', factor, flipped });
+
+export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation): Resolved | null {
+  const own = s.side === 'inspectorate';
+  switch (kind) {
+    case 'endorse':
+      return s.negated ? opposes(1, true) : supports();
+    case 'welcome':
+      if (s.negated) return opposes(1, true);
+      if (followedBy(s, 'removal', m.to, 12)) return opposes();
+      return supports(s.terms.distance('target', m.from, m.to, 12) < Infinity ? 0.8 : 0.5);
+    case 'criticise':
+      return s.negated ? supports(0.5, true) : opposes(own ? CONCESSION : 1);
+    case 'remove':
+      return s.negated ? supports(0.5, true) : opposes(own ? CONCESSION : 1);
+    case 'verdict':
+      return s.negated ? null : verdict(m, s);
+    case 'sectorPraise':
+      return s.negated ? flip(verdict(m, s)) : null;
+    case 'concern':
+      if (s.negated) return null;
+      if (own) return verdict(m, s);
+      if (followedBy(s, 'finding', m.to, 8)) return supports();
+      return s.terms.distance('target', m.from, m.to) < Infinity ? opposes() : null;
+    case 'selfPraise':
+      return !s.negated && own && selfRefBefore(m.from, s, 4) ? supports() : null;
+    case 'rebuttal':
+      return !own && s.rebuttal ? opposes(REBUTTAL) : null;
+  }
+}
+
+const flip = (r: Resolved | null): Resolved | null => (r ? { ...r, flipped: true } : null);
+
+/** Ofsted's critique of the sector: supports from its own people, unless it is about families or about Ofsted itself. */
+function verdict(m: Match<CueDef>, s: CueSituation): Resolved | null {
+  if (s.side !== 'inspectorate') return null;
+  const family = s.terms.distance('family', m.from, m.to, 4);
+  const sector = Math.min(s.terms.distance('sector', m.from, m.to), s.terms.distance('target', m.from, m.to));
+  if (family < sector) return null;
+  if (concession(m.from, s)) return opposes(CONCESSION);
+  return supports();
+}
+
+/** The inspectorate judging its own people ("one in three inspectors ... not good enough"). */
+function concession(at: number, s: CueSituation): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - 8) && s.sentence[j] === s.sentence[at]; j--) {
+    if (s.terms.has('sector', j)) return false;
+    if (s.terms.has('selfRef', j)) return !reports(s.tokens, j + 1);
+  }
+  return false;
+}
+
+/** "inspectors (have) found ...": the inspectorate reporting a finding, not judging itself. */
+function reports(tokens: Token[], i: number): boolean {
+  while (AUXILIARY.has(tokens[i]?.w ?? '')) i++;
+  return REPORTING.has(tokens[i]?.w ?? '');
+}
+
+function selfRefBefore(at: number, s: CueSituation, window: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - window) && s.sentence[j] === s.sentence[at]; j--) {
+    if (s.terms.has('selfRef', j)) return true;
+  }
+  return false;
+}
+
+function followedBy(s: CueSituation, set: string, from: number, window: number): boolean {
+  for (let j = from; j < Math.min(s.tokens.length, from + window) && s.sentence[j] === s.sentence[from - 1]; j++) {
+    if (s.terms.has(set, j)) return true;
+  }
+  return false;
+}

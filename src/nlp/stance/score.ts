@@ -1,0 +1,86 @@
+// Scores one piece of text: finds cues, applies negation, hedges, intensifiers and contrast, and sums each side.
+import type { StanceCue } from '../../types.ts';
+import { LEXICON, type CueCategory, type CueDef } from './lexicon.ts';
+import { selectLongest, type Match } from './patterns.ts';
+import { resolveCue, type Side } from './resolve.ts';
+import { markTerms } from './terms.ts';
+import { segment, tokenize, type Token } from './tokens.ts';
+import { contrastWeights, modifierBefore } from './weights.ts';
+
+export interface ScoreOptions {
+  side: Side;
+  rebuttal: boolean;
+}
+
+export interface Scored {
+  supports: number;
+  opposes: number;
+  cues: StanceCue[];
+  /** The text names the regime (a framework, a judgement, Ofsted, the report). */
+  target: boolean;
+  /** The text names the inspected sector or the inspectorate itself. */
+  aboutServices: boolean;
+  startsWithAnaphor: boolean;
+}
+
+const INTENSIFY = 1.5;
+const HEDGE = 0.6;
+const MODIFIER_KINDS = new Set(['negator', 'ignore', 'intensifier', 'hedge', 'pivot', 'concessive']);
+
+export function scoreText(text: string, opts: ScoreOptions): Scored {
+  const tokens = tokenize(text);
+  const { sentence, clause } = segment(tokens);
+  const terms = markTerms(tokens, sentence);
+  const matches = selectLongest(LEXICON.cues.matchAll(tokens));
+  const mods = matches.filter((m) => MODIFIER_KINDS.has(m.value.kind));
+  const weight = contrastWeights(mods, tokens, sentence);
+  const out: Scored = {
+    supports: 0,
+    opposes: 0,
+    cues: [],
+    target: terms.any('target'),
+    aboutServices: terms.any('sector') || terms.any('selfRef'),
+    startsWithAnaphor: tokens.length > 0 && LEXICON.anaphora.has(tokens[0]!.w),
+  };
+  const used = new Set<Match<CueDef>>();
+  for (const m of matches) {
+    if (MODIFIER_KINDS.has(m.value.kind)) continue;
+    if (m.value.near && terms.distance(m.value.near, m.from, m.to) === Infinity) continue;
+    const negator = modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
+    const r = resolveCue(m.value.kind as CueCategory, m, { ...opts, negated: !!negator, tokens, sentence, terms });
+    if (!r) continue;
+    let w = m.value.weight * r.factor * weight[m.from]!;
+    const intensifier = modifierBefore(mods, 'intensifier', m.from, 2, clause);
+    const hedge = modifierBefore(mods, 'hedge', m.from, 3, clause);
+    if (intensifier) w *= INTENSIFY;
+    if (hedge) w *= HEDGE;
+    out[r.role] += w;
+    out.cues.push(cue(text, tokens, m, r.role, r.flipped));
+    if (negator && r.flipped) used.add(negator);
+    if (intensifier) used.add(intensifier);
+    if (hedge) used.add(hedge);
+  }
+  if (out.cues.length) addModifierCues(out.cues, text, tokens, mods, used);
+  for (const t of terms.targets) out.cues.push({ text: text.slice(tokens[t.from]!.start, tokens[t.to - 1]!.end), start: tokens[t.from]!.start, end: tokens[t.to - 1]!.end, role: 'target' });
+  out.cues.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function cue(text: string, tokens: Token[], m: Match<CueDef>, role: StanceCue['role'], flipped?: boolean): StanceCue {
+  const start = tokens[m.from]!.start;
+  const end = tokens[m.to - 1]!.end;
+  const c: StanceCue = { text: text.slice(start, end), start, end, role };
+  if (flipped) c.flipped = true;
+  return c;
+}
+
+const MODIFIER_ROLE = { negator: 'negation', intensifier: 'intensifier', hedge: 'hedge', pivot: 'contrast', concessive: 'contrast' } as const;
+
+function addModifierCues(cues: StanceCue[], text: string, tokens: Token[], mods: Match<CueDef>[], used: Set<Match<CueDef>>): void {
+  for (const m of mods) {
+    const kind = m.value.kind;
+    if (kind === 'pivot' || kind === 'concessive' || used.has(m)) {
+      if (kind in MODIFIER_ROLE) cues.push(cue(text, tokens, m, MODIFIER_ROLE[kind as keyof typeof MODIFIER_ROLE]));
+    }
+  }
+}

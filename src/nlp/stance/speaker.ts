@@ -1,0 +1,29 @@
+// Which side a speaker is on: an inspectorate's own people (Ofsted, its chief inspector, "inspectors") or everyone else.
+import type { ArticleContext, ExtractedQuote } from '../../types.ts';
+import { LEXICON } from './lexicon.ts';
+import type { Side } from './resolve.ts';
+
+const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+const containsWord = (hay: string, needle: string) => new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(hay);
+// An unattributed-organisation speaker named right after an inspectorate title ("Ofsted's chief inspector, Sir X Y").
+const TITLE_BEFORE = /\b(ofsted|chief inspector|inspectorate|hmci)\b[^.!?\n]{0,40}$/i;
+
+export function speakerSide(quote: ExtractedQuote, ctx: ArticleContext): Side {
+  const { orgs, speakers, roles } = LEXICON.inspectorate;
+  const org = norm(quote.speakerOrg);
+  if (org) return orgs.some((o) => containsWord(org, o)) ? 'inspectorate' : 'sector';
+  const speaker = norm(quote.speaker);
+  if (speakers.includes(speaker)) return 'inspectorate';
+  const role = norm(quote.speakerRole);
+  if (role && roles.some((r) => containsWord(role, r))) return 'inspectorate';
+  return namedAfterInspectorateTitle(quote.speaker, ctx) ? 'inspectorate' : 'sector';
+}
+
+function namedAfterInspectorateTitle(speaker: string | null, ctx: ArticleContext): boolean {
+  const surname = speaker?.trim().split(/\s+/).pop();
+  if (!surname || surname.length < 3) return false;
+  for (let i = ctx.text.indexOf(surname); i >= 0; i = ctx.text.indexOf(surname, i + surname.length)) {
+    if (TITLE_BEFORE.test(ctx.text.slice(Math.max(0, i - 60), i))) return true;
+  }
+  return false;
+}
