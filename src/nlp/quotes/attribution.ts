@@ -1,0 +1,65 @@
+// Who a direct quote belongs to, from the narrative around its marks: "“…,” he added", "X said: “…”", "said X", "X:".
+import { beforeVerb, findCues } from './cues.ts';
+import { readPhrase, subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
+
+export interface Attribution {
+  ref: SpeakerRef;
+  cue: string;
+}
+
+const OBJECT_OR_ADVERB_BEFORE_QUOTE = /^\s*(?:[\p{L}’'.-]+\s*){0,5}[:,]?\s*$/u;
+
+/** Attribution in the narrative after a closing mark, up to the end of its sentence: `, he said.` / `said Ofsted's chief inspector, X.` */
+export function attributionAfter(tail: string, base: number, ctx: PhraseContext): Attribution | null {
+  const lead = /^[\s,;:–—-]*/.exec(tail)![0].length;
+  const body = tail.slice(lead).replace(/[\s.!?]+$/, '');
+  if (!body || body.split(/\s+/).length > 25) return null;
+  const cue = findCues(body).find((c) => !c.object || c.verb.startsWith('told'));
+  if (!cue) {
+    const acc = /^according to\s+(.+)$/i.exec(body);
+    const ref = acc ? readPhrase(acc[1]!, base + lead + body.length - acc[1]!.length, ctx) : null;
+    return ref ? { ref, cue: 'according to' } : null;
+  }
+  const pre = beforeVerb(body.slice(0, cue.start));
+  if (!pre.trim()) {
+    const ref = subjectAfter(body.slice(cue.end), base + lead + cue.end, ctx);
+    return ref ? { ref, cue: cue.verb } : null;
+  }
+  if (pre.trim().split(/\s+/).length > 14) return null;
+  const ref = subjectBefore(pre, base + lead, ctx);
+  return ref ? { ref, cue: phraseOf(body, cue) } : null;
+}
+
+/** Attribution in the narrative before an opening mark: `He said: ` / `X told MPs: ` / `Wilshaw: ` (captions). */
+export function attributionBefore(head: string, base: number, ctx: PhraseContext): Attribution | null {
+  const cues = findCues(head);
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const cue = cues[k]!;
+    if (!OBJECT_OR_ADVERB_BEFORE_QUOTE.test(head.slice(cue.end))) continue;
+    const ref = subjectOfCue(head, base, cues, k, ctx);
+    if (ref) return { ref, cue: phraseOf(head, cue) };
+    break;
+  }
+  const label = /^\s*([^,:.]{2,60}):\s*$/.exec(head);
+  if (label) {
+    const ref = readPhrase(label[1]!, base + head.indexOf(label[1]!), ctx);
+    if (ref && ref.type !== 'pronoun') return { ref, cue: ':' };
+  }
+  return null;
+}
+
+/** The subject of cue k; an elided subject ("Wood called X and added:") is the subject of an earlier cue. */
+export function subjectOfCue(s: string, base: number, cues: ReturnType<typeof findCues>, k: number, ctx: PhraseContext): SpeakerRef | null {
+  for (let j = k; j >= 0; j--) {
+    const ref = subjectBefore(beforeVerb(s.slice(0, cues[j]!.start)), base, ctx);
+    if (ref) return ref;
+    const between = s.slice(j > 0 ? cues[j - 1]!.end : 0, cues[j]!.start);
+    if (!/^[^.;]*\b(?:and|then|but)\s*$/i.test(between) && !/,\s*$/.test(between)) return null;
+  }
+  return null;
+}
+
+function phraseOf(s: string, cue: { start: number; end: number }): string {
+  const after = /^\s+(?:MPs|the [A-Z][\p{L} ]+|[A-Z][\p{L}]*(?: [A-Z][\p{L}]*)*)/u.exec(s.slice(cue.end));
+  return (s.slice(cue.start, cue.end) + (after && /^(?:told|tells)$/.test(s.slice(cue.start, cue.end)) ? after[0] : '')).replace(/\s+/g, ' ');
+}

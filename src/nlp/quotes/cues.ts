@@ -1,0 +1,59 @@
+// Reporting verbs in narrative text, and where the reported content after a verb begins.
+import { AUX, OBJECT_VERBS, SPEECH_VERBS } from './lexicon.ts';
+
+export interface Cue {
+  /** Offsets of the verb (or verb phrase) in the string searched. */
+  start: number;
+  end: number;
+  verb: string;
+  object: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const OBJECT_SET = new Set(OBJECT_VERBS);
+const ALL = [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => b.length - a.length);
+const VERB_RE = new RegExp(`(?<![\\p{L}-])(?:${ALL.map(escape).join('|')})(?![\\p{L}-])`, 'gu');
+const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`, 'i');
+const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
+
+/** Every reporting verb in `s`, left to right. */
+export function findCues(s: string): Cue[] {
+  const out: Cue[] = [];
+  for (const m of s.matchAll(VERB_RE)) {
+    const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
+    if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index))) continue;
+    // "… as he said" inside a clause, or a noun use ("the claims", "the calls"): need a subject, checked by the caller.
+    out.push({ start: m.index, end: m.index + m[0].length, verb, object: OBJECT_SET.has(verb) });
+  }
+  return out;
+}
+
+/** The text before a verb with auxiliaries and adverbs removed ("Wilshaw has also" → "Wilshaw"). */
+export function beforeVerb(s: string): string {
+  return s.replace(AUX_TAIL, '');
+}
+
+const ADVERBIAL_AFTER = /^\s*(?:,\s*)?(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year)|this (?:week|month|year)|in (?:a|an|its|his|her|their) (?:statement|interview|letter|report|speech|blog|submission|evidence)|at the time|earlier|recently|previously|again|also)\b\s*,?/i;
+const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
+
+/**
+ * Where the reported content begins after a cue (`s` continues right after the verb), or -1 when nothing reported follows
+ * (a colon or a full quote: that is a direct quote's introduction; a full stop: a bare speech act).
+ */
+export function contentStart(s: string, cue: Cue): number {
+  let i = 0;
+  const skip = (re: RegExp) => { const m = re.exec(s.slice(i)); if (m && m.index === 0) i += m[0].length; };
+  skip(ADVERBIAL_AFTER);
+  if (/^(?:told|tells|asked|urged|urges|warned|warns)$/.test(cue.verb)) {
+    const that = /^(?:[^,.;:]{0,60}?)\bthat\s+/.exec(s.slice(i));
+    if (that) i += that[0].length;
+    else if (cue.verb === 'told' || cue.verb === 'tells') skip(TELL_OBJECT);
+  }
+  skip(ADVERBIAL_AFTER);
+  skip(/^\s*that\s+/);
+  skip(/^\s+/);
+  const rest = s.slice(i);
+  if (!rest || /^[:;.,!?)–—]/.test(rest)) return -1;
+  if (rest.split(/\s+/).filter(Boolean).length < 2) return -1;
+  return i;
+}

@@ -1,0 +1,166 @@
+// extractQuotes: every quote in an article body, with its speaker, organisation, role, cue, kind and placement.
+import type { ArticleContext, ExtractedQuote, QuoteKind } from '../../types.ts';
+import { registries } from '../registries.ts';
+import { attributionAfter, attributionBefore, type Attribution } from './attribution.ts';
+import { findMarkSpans, maskQuotes, type MarkSpan } from './marks.ts';
+import { findNames } from './names.ts';
+import { OrgMatcher } from './orgs.ts';
+import { buildPassages, describePassages, type Passage } from './passages.ts';
+import { ArticlePeople } from './people.ts';
+import { findReported } from './reported.ts';
+import { subjectBefore, type PhraseContext } from './speaker-phrase.ts';
+import { SpeakerState, type Speaker } from './speakers.ts';
+import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
+
+interface Found {
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  speaker: Speaker | null;
+  cue: string | null;
+  para: number;
+  confidence: number;
+}
+
+export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
+  const text = ctx.text;
+  if (!text.trim()) return [];
+  const paras = splitParagraphs(text, ctx.title ?? '');
+  const spans = findMarkSpans(text, paras);
+  const masked = maskQuotes(text, spans);
+  const orgs = new OrgMatcher(text);
+  const phrase: PhraseContext = { orgs };
+  const people = new ArticlePeople(ctx.published?.slice(0, 10) ?? inferDate(text));
+  registerPeople(masked, paras, orgs, people);
+  const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));
+  const sentenceOf = (para: number, at: number) => sentences[para]!.find(([s, e]) => at >= s && at < e) ?? [paras[para]!.start, paras[para]!.end] as [number, number];
+  const passages = describePassages(buildPassages(spans, paras), masked, sentenceOf, phrase);
+  const state = new SpeakerState(people, institutionOrg(text, orgs));
+  const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
+  return found.map((f) => toQuote(f, paras));
+}
+
+interface WalkInput {
+  text: string;
+  masked: string;
+  paras: Paragraph[];
+  sentences: Array<Array<[number, number]>>;
+  passages: Passage[];
+  spans: MarkSpan[];
+  phrase: PhraseContext;
+  state: SpeakerState;
+}
+
+/** Visits narrative sentences and full quotes in reading order, so pronouns and floating quotes see the speakers before them. */
+function walk(w: WalkInput): Found[] {
+  const out: Found[] = [];
+  const full = w.passages.filter((p) => p.full);
+  for (const para of w.paras) {
+    const events: Array<{ at: number; run: () => void }> = [];
+    const pending: Found[] = [];
+    for (const [s, e] of w.sentences[para.index]!) {
+      const stops = full.filter((p) => p.spans[0]!.open >= s && p.spans[0]!.open < e).map((p) => p.spans[0]!.open);
+      events.push({ at: s, run: () => reported(w, s, e, stops, para.index, out, pending) });
+    }
+    for (const p of full) if (p.spans[0]!.para === para.index) events.push({ at: p.spans[0]!.open, run: () => direct(w, p, out) });
+    events.sort((a, b) => a.at - b.at);
+    for (const ev of events) {
+      const before = w.state.last();
+      ev.run();
+      const now = w.state.last();
+      if (now && now !== before) for (const q of pending.splice(0)) q.speaker = now;
+    }
+    for (const q of pending) q.speaker = w.state.last();
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
+  const r = findReported(w.masked, s, e, stops, w.phrase);
+  if (!r || r.end <= r.start) return;
+  const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
+  const whole = inner.length === 1 && inner[0]!.open === r.start && r.end - inner[0]!.end <= 1;
+  const f: Found = whole
+    ? { start: inner[0]!.start, end: inner[0]!.end, text: w.text.slice(inner[0]!.start, inner[0]!.end), kind: 'direct', speaker: null, cue: r.cue, para, confidence: 0.8 }
+    : { start: r.start, end: r.end, text: w.text.slice(r.start, r.end), kind: inner.length ? 'mixed' : 'indirect', speaker: null, cue: r.cue, para, confidence: 0.8 };
+  if (r.ref) {
+    f.speaker = w.state.resolve(r.ref);
+    if (!f.speaker) return;
+    if (r.ref.type === 'pronoun') f.confidence = 0.7;
+    w.state.remember(f.speaker);
+  } else {
+    f.confidence = 0.5;
+    pending.push(f);
+  }
+  out.push(f);
+}
+
+function direct(w: WalkInput, p: Passage, out: Found[]): void {
+  const first = p.spans[0]!, last = p.spans.at(-1)!;
+  let a: Attribution | null = attributionAfter(p.tail, p.tailAt, w.phrase) ?? attributionBefore(p.head, p.headAt, w.phrase);
+  let confidence = 0.9;
+  if (!a && !p.head.trim()) {
+    a = introducedAbove(w, first.para);
+    confidence = 0.85;
+  }
+  let speaker = a ? w.state.resolve(a.ref) : null;
+  if (!speaker) {
+    speaker = w.state.last();
+    confidence = 0.6;
+  } else if (a?.ref.type === 'pronoun') confidence = 0.75;
+  if (speaker) w.state.remember(speaker);
+  const text = p.spans.map((m) => w.text.slice(m.start, m.end).trim()).join(' ');
+  out.push({ start: first.start, end: trimmedEnd(w.text, last), text, kind: 'direct', speaker, cue: a?.cue ?? null, para: first.para, confidence });
+}
+
+const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.start && /\s/.test(text[e - 1]!)) e--; return e; };
+
+/** "Jo Cleary, chair of the College of Social Work:" or "He said:" on its own line, right above a quote paragraph. */
+function introducedAbove(w: WalkInput, para: number): Attribution | null {
+  let i = para - 1;
+  while (i >= 0 && w.paras[i]!.furniture) i--;
+  const above = w.paras[i];
+  if (!above) return null;
+  const line = w.masked.slice(above.start, above.end);
+  if (!/:\s*$/.test(line) || line.includes('§')) return null;
+  const withCue = attributionBefore(line, above.start, w.phrase);
+  if (withCue) return withCue;
+  const ref = subjectBefore(line.replace(/:\s*$/, ''), above.start, w.phrase);
+  return ref ? { ref, cue: ':' } : null;
+}
+
+/** Registers every full name in the narrative first, so roles ("the head of Ofsted") can point forward to a person named later. */
+function registerPeople(masked: string, paras: Paragraph[], orgs: OrgMatcher, people: ArticlePeople): void {
+  for (const p of paras) {
+    const s = masked.slice(p.start, p.end);
+    for (const m of findNames(s, p.start, orgs.find(s, p.start))) if (m.given || m.title) people.resolve(m);
+  }
+}
+
+/** The inspectorate most mentioned in the article: who "inspectors", "the report" and "the watchdog" speak for. */
+function institutionOrg(text: string, orgs: OrgMatcher): string | null {
+  const counts = new Map<string, number>();
+  for (const m of orgs.find(text, 0)) {
+    const kind = registries().orgByShort.get(m.org)?.kind;
+    if (kind === 'inspectorate' || kind === 'regulator' || kind === 'ombudsman') counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function toQuote(f: Found, paras: Paragraph[]): ExtractedQuote {
+  const sp = f.speaker;
+  const person = sp?.person;
+  return {
+    text: f.text,
+    kind: f.kind,
+    start: f.start,
+    end: f.end,
+    speaker: person ? person.name : sp?.name ?? null,
+    speakerOrg: person ? person.org : sp?.org ?? null,
+    speakerRole: person ? person.role : sp?.role ?? null,
+    cue: f.cue,
+    placement: paras[f.para]!.placement,
+    confidence: f.speaker ? f.confidence : 0.2,
+  };
+}

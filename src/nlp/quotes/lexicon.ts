@@ -1,0 +1,76 @@
+// Word lists for the grammar of English news attribution. Data, not logic: extend here.
+
+/** Speech verbs whose complement is the reported content ("X said (that) …"). */
+export const SPEECH_VERBS = [
+  'said', 'says', 'say', 'added', 'adds', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'insisted', 'insists',
+  'admitted', 'admits', 'conceded', 'concedes', 'acknowledged', 'acknowledges', 'suggested', 'suggests', 'stressed', 'stresses',
+  'explained', 'explains', 'believes', 'believed', 'revealed', 'reveals', 'found', 'finds', 'concluded', 'concludes',
+  'reported', 'stated', 'declared', 'declares', 'maintained', 'maintains', 'emphasised', 'emphasises', 'emphasized',
+  'pointed out', 'points out', 'continued', 'commented', 'remarked', 'observed', 'announced', 'announces', 'confirmed', 'confirms',
+  'predicted', 'predicts', 'recommended', 'recommends', 'highlighted', 'highlights', 'accepted', 'accepts', 'agreed', 'agrees',
+  'responded', 'replied', 'wrote', 'writes', 'cautioned', 'complained', 'alleged', 'asserted', 'contended', 'countered',
+  'told', 'tells', 'hit back', 'noted', 'asked', 'urged', 'urges', 'protested', 'retorted', 'recalled', 'feared', 'fears',
+];
+
+/** Verbs whose reported content starts at their object ("described X as …", "called the framework 'flawed'"). */
+export const OBJECT_VERBS = [
+  'described', 'describes', 'called', 'calls', 'criticised', 'criticises', 'criticized', 'blamed', 'blames', 'branded', 'brands',
+  'slammed', 'slams', 'welcomed', 'welcomes', 'questioned', 'questions', 'attacked', 'attacks', 'condemned', 'condemns',
+  'praised', 'praises', 'dismissed', 'dismisses', 'defended', 'defends', 'labelled', 'labeled', 'charged', 'accused', 'accuses',
+  'expressed concern about', 'expressed concern over', 'expressed concerns about', 'raised concerns about', 'called for', 'calls for',
+  'called on', 'calls on', 'called upon', 'urged', 'rejected', 'rejects',
+];
+
+/** Passive reporting ("leaders were called upon to …"): the agent is found from context. */
+export const PASSIVE_CUE = /\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:called upon|called on|urged|told|warned|asked|challenged)\s+(?=to\b)/;
+
+/** Auxiliaries and adverbs that may sit between the subject and the verb. */
+export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once)';
+
+export const TITLES = ['Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Cllr', 'Councillor', 'Professor', 'Prof', 'Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Rev', 'Revd', 'Judge', 'Justice'];
+export const MALE_TITLES = new Set(['Sir', 'Lord', 'Baron', 'Mr']);
+export const FEMALE_TITLES = new Set(['Dame', 'Lady', 'Baroness', 'Mrs', 'Ms', 'Miss']);
+export const POST_NOMINALS = new Set(['MP', 'MSP', 'AM', 'MEP', 'OBE', 'CBE', 'MBE', 'DBE', 'KBE', 'QC', 'KC', 'PhD', 'JP', 'FRS']);
+
+/** Capitalised words that never start or belong to a person's name. */
+export const NOT_NAME = new Set(`The A An And But Or However Meanwhile Instead Also In At On For From To Of By With As After Before When While Asked
+Speaking Appearing Responding Writing Commenting Asked This That These Those It He She They We I You His Her Their Our Its My Your Mr
+Committee Council Councils County Borough City Department Government Association Society Union Services Service Board Trust Agency Office
+Commission College University School Schools Academy Institute Foundation Charity Authority Authorities Local National Education Children
+Children's Children’s Social Care Chief Executive Executives Director Directors President Vice Chair Chairman Chairwoman Minister Secretary
+Labour Conservative Conservatives Tory Tories Liberal Democrat Democrats Green Reform Independent MPs Parliament House Commons Lords England English Britain
+British UK Wales Welsh Scotland Scottish London Northern Ireland January February March April May June July August September October November
+December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ofsted Select Inspector Inspectors Inspectorate Report Review Policy Public
+Head Senior Deputy Assistant Member Members Spokesman Spokeswoman Spokesperson Picture Photograph Photo Image Credit Read Share Sign Related
+Top Our Download Subscribe Latest Archive Unlimited Themed From Already Please Click Follow Twitter Facebook LinkedIn Email Professor Prof Dr
+Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home Health NHS Court Judge Justice Group Network Partnership Team`.split(/\s+/));
+
+/** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
+export const INSTITUTION_NOUNS: Record<string, string> = {
+  inspectors: 'inspectors', inspector: 'inspectors', inspectorate: 'inspectorate', watchdog: 'watchdog', regulator: 'regulator',
+  report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
+  data: 'data', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
+};
+
+/** Words for someone speaking for an organisation ("a spokesperson for BASW"). */
+export const SPOKES_NOUNS = /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|source|statement)\b/i;
+
+/** Generic "leader of" nouns: "the head of Ofsted", "the Ofsted boss" mean the organisation's leader role. */
+export const LEADER_NOUNS = /^(?:head|boss|chief|leader)$/i;
+
+/** Role words of an academic, whose organisation is `University` when none is named. */
+export const ACADEMIC_ROLE = /\b(?:professor|prof|lecturer|academic|researcher|reader in|emeritus)\b/i;
+
+/** Role words of an MP, whose organisation is `Parliament`. */
+export const MP_ROLE = /\b(?:MP|MPs|member of parliament|select committee|committee member|committee chair)\b/i;
+
+export const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'cllr', 'rev', 'revd', 'no', 'vs', 'v', 'e.g', 'i.e', 'etc', 'inc', 'ltd', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gov', 'govt', 'approx', 'fig', 'cf']);
+
+/** Lines of page furniture (adverts, share bars, credits) that a quote may run across. */
+export const FURNITURE = /^(?:advertisement|advert|read more\b|related\b|related stories|related articles|subscribe\b|sign up\b|share\b|continue reading|story continues|skip advert|most read|popular\b|top stories|you may also like|recommended\b|click here|follow us|image:|picture:|photograph:|photo:|credit:)/i;
+
+/** Marks a paragraph as a photo caption. */
+export const CAPTION_CREDIT = /\b(?:Picture|Photograph|Photo|Image|Credit|Pictured)\s*:/;
+
+/** Reporter's context that ends a reported span ("…, in the wake of revelations …"). */
+export const TRAILING_CONTEXT = /,\s+(?:in the wake of|amid|following|after|in response to|as part of|ahead of)\b/;

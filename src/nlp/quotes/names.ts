@@ -1,0 +1,88 @@
+// People's names in a phrase: capitalised runs with optional title and post-nominals, never inside an organisation's name.
+import { registries } from '../registries.ts';
+import { FEMALE_TITLES, MALE_TITLES, NOT_NAME, POST_NOMINALS, TITLES } from './lexicon.ts';
+
+export interface NameMention {
+  start: number;
+  end: number;
+  /** As written, title kept, post-nominals and possessive dropped: "Sir Michael Wilshaw". */
+  name: string;
+  title: string | null;
+  given: string | null;
+  surname: string;
+  possessive: boolean;
+}
+
+const TITLE_SET = new Set(TITLES);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'le', 'la', 'du', 'di', 'bin', 'al']);
+const WORD = /[\p{L}][\p{L}’'\-.]*/gu;
+
+interface Tok { s: string; start: number; end: number }
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const stripPossessive = (w: string) => w.replace(/[’']s?$/, '');
+
+/** Name mentions in `s` (offsets shifted by `base`), skipping the ranges in `blocked` (organisation mentions). */
+export function findNames(s: string, base: number, blocked: Array<{ start: number; end: number }> = []): NameMention[] {
+  const toks: Tok[] = [];
+  for (const m of s.matchAll(WORD)) {
+    const w = m[0].replace(/\.$/, (d) => (m[0].length <= 2 ? d : ''));
+    toks.push({ s: w, start: base + m.index, end: base + m.index + w.length });
+  }
+  const out: NameMention[] = [];
+  let run: Tok[] = [];
+  const flush = () => { const n = runToName(run); if (n) out.push(n); run = []; };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const inOrg = blocked.some((b) => t.start < b.end && t.end > b.start);
+    const gap = run.length ? s.slice(run.at(-1)!.end - base, t.start - base) : ' ';
+    if (run.length && !/^\s+$/.test(gap)) flush();
+    const word = stripPossessive(t.s);
+    const nameLike = !inOrg && isCap(t.s) && (TITLE_SET.has(word) || POST_NOMINALS.has(word) || !NOT_NAME.has(word));
+    const particle = run.length > 0 && PARTICLES.has(t.s) && isCap(toks[i + 1]?.s ?? '');
+    if (nameLike || particle) {
+      run.push(t);
+      if (/[’']s?$/.test(t.s) && !POST_NOMINALS.has(word)) flush();
+    } else flush();
+  }
+  flush();
+  return out;
+}
+
+function runToName(run: Tok[]): NameMention | null {
+  let toks = [...run];
+  while (toks.length && POST_NOMINALS.has(stripPossessive(toks.at(-1)!.s))) toks.pop();
+  let title: string | null = null;
+  const firstTitle = toks.findIndex((t) => TITLE_SET.has(t.s.replace(/\.$/, '')));
+  if (firstTitle >= 0 && firstTitle < toks.length - 1) {
+    title = toks[firstTitle]!.s.replace(/\.$/, '');
+    toks = toks.slice(firstTitle);
+  } else if (firstTitle >= 0) return null;
+  const bare = title ? toks.slice(1) : toks;
+  if (!bare.length) return null;
+  let core = bare;
+  if (!title && bare.length > 2) {
+    const given = bare.findIndex((t, i) => i < bare.length - 1 && registries().givenNames.has(t.s.toLowerCase()));
+    core = given >= 0 ? bare.slice(given) : bare.slice(-2);
+  }
+  const last = core.at(-1)!;
+  const possessive = /[’']s?$/.test(last.s);
+  const startTok = title ? toks[0]! : core[0]!;
+  const words = [...(title ? [title] : []), ...core.map((t) => stripPossessive(t.s))];
+  return {
+    start: startTok.start,
+    end: possessive ? last.end - (last.s.endsWith('s') ? 2 : 1) : last.end,
+    name: words.join(' '),
+    title,
+    given: core.length > 1 ? core[0]!.s : null,
+    surname: stripPossessive(last.s),
+    possessive,
+  };
+}
+
+/** 'm', 'f' or null from a title or a common given name. */
+export function genderOf(title: string | null, given: string | null): 'm' | 'f' | null {
+  if (title && MALE_TITLES.has(title)) return 'm';
+  if (title && FEMALE_TITLES.has(title)) return 'f';
+  return given ? registries().givenNames.get(given.toLowerCase()) ?? null : null;
+}

@@ -1,0 +1,71 @@
+// Organisation mentions: registry names and aliases, acronyms the article introduces ("… Services (ADCS)"), and unlisted bodies ("Kent County Council").
+import { registries } from '../registries.ts';
+
+export interface OrgMention {
+  start: number;
+  end: number;
+  /** Canonical short name for registry organisations, else the name as written. */
+  org: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let registryPattern: { re: RegExp; byAlias: Map<string, string> } | null = null;
+
+/** One alternation of every alias, longest first, built once per process. */
+function registryAliases() {
+  if (registryPattern) return registryPattern;
+  const byAlias = new Map<string, string>();
+  for (const o of registries().organisations) {
+    for (const a of [o.short, o.name, ...o.aliases]) {
+      for (const v of new Set([a, a.replace(/'/g, '’'), a.replace(/’/g, "'")])) byAlias.set(v, o.short);
+    }
+  }
+  const alts = [...byAlias.keys()].filter((a) => !/^the /.test(a)).sort((a, b) => b.length - a.length).map(escape);
+  const the = [...byAlias.keys()].filter((a) => /^the /.test(a)).map((a) => escape(a.slice(4)));
+  registryPattern = {
+    re: new RegExp(`(?<![\\p{L}])(?:${alts.join('|')})(?![\\p{L}])|(?<=\\bthe )(?:${the.join('|')})(?![\\p{L}])`, 'gu'),
+    byAlias: new Map([...byAlias].map(([k, v]) => [k.replace(/^the /, ''), v])),
+  };
+  return registryPattern;
+}
+
+const ORG_HEAD = '(?:Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
+const CAP = "[A-Z][\\p{L}’'&.-]*";
+const UNLISTED = new RegExp(`(?:University|College|Institute) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
+const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
+
+/** Finds organisation mentions in one article; acronyms introduced in the text are learned for that article. */
+export class OrgMatcher {
+  private readonly learned = new Map<string, string>();
+  private learnedRe: RegExp | null = null;
+
+  constructor(text: string) {
+    const { byAlias } = registryAliases();
+    for (const m of text.matchAll(ACRONYM_INTRO)) {
+      const [, long, acr] = m;
+      const words = long!.split(' ').filter((w) => /^[A-Z]/.test(w));
+      if (words[0]![0] !== acr![0] || byAlias.has(acr!)) continue;
+      const known = this.find(long!, 0).at(-1);
+      this.learned.set(acr!, known && known.end === long!.length ? known.org : long!);
+    }
+    if (this.learned.size) this.learnedRe = new RegExp(`\\b(?:${[...this.learned.keys()].map(escape).join('|')})\\b`, 'g');
+  }
+
+  /** Mentions within `s`, with offsets shifted by `base`; registry aliases win over unlisted names. */
+  find(s: string, base: number): OrgMention[] {
+    const { re, byAlias } = registryAliases();
+    const out: OrgMention[] = [];
+    const taken = (a: number, b: number) => out.some((m) => a < m.end - base && b > m.start - base);
+    for (const m of s.matchAll(re)) out.push({ start: base + m.index, end: base + m.index + m[0].length, org: byAlias.get(m[0])! });
+    if (this.learnedRe) for (const m of s.matchAll(this.learnedRe)) {
+      if (!taken(m.index, m.index + m[0].length)) out.push({ start: base + m.index, end: base + m.index + m[0].length, org: this.learned.get(m[0])! });
+    }
+    for (const m of s.matchAll(UNLISTED)) {
+      const name = m[0].replace(/^(?:The|A|An) /, '');
+      const at = m.index + m[0].length - name.length;
+      if (!taken(at, at + name.length)) out.push({ start: base + at, end: base + at + name.length, org: name });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,97 @@
+// The people of one article: every form of a name is one person; roles come from appositives or the people registry (by date).
+import { registries, roleHeldOn, type RegistryPerson } from '../registries.ts';
+import { genderOf, type NameMention } from './names.ts';
+
+export interface Person {
+  /** Full name as first given in the article. */
+  name: string;
+  title: string | null;
+  given: string | null;
+  surname: string;
+  gender: 'm' | 'f' | null;
+  org: string | null;
+  role: string | null;
+  registry: RegistryPerson | null;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+const TITLE_WORDS = /^(?:sir|dame|lord|lady|baroness|baron|cllr|councillor|professor|prof|dr|mr|mrs|ms|miss|rev|revd)\s+/i;
+const sameTitle = (a: string, b: string) => a.slice(0, 4).toLowerCase() === b.slice(0, 4).toLowerCase();
+
+export class ArticlePeople {
+  readonly people: Person[] = [];
+
+  constructor(private readonly date: string | null) {}
+
+  /** The person a mention refers to, creating them when the mention is a full name or a title plus surname. */
+  resolve(m: NameMention, create = true): Person | null {
+    const found = this.match(m);
+    if (found) {
+      if (!found.given && m.given) Object.assign(found, { given: m.given, gender: found.gender ?? genderOf(m.title, m.given) });
+      return found;
+    }
+    if (!create) return null;
+    const p: Person = { name: m.name, title: m.title, given: m.given, surname: m.surname, gender: genderOf(m.title, m.given), org: null, role: null, registry: null };
+    p.registry = findRegistryPerson(p) ?? null;
+    if (p.registry?.gender && !p.gender) p.gender = p.registry.gender;
+    this.applyRegistry(p);
+    this.people.push(p);
+    return p;
+  }
+
+  private match(m: NameMention): Person | null {
+    const full = norm(m.name.replace(TITLE_WORDS, ''));
+    const exact = this.people.filter((p) => norm(p.name.replace(TITLE_WORDS, '')) === full && m.given);
+    if (exact.length) return exact.at(-1)!;
+    const sur = norm(m.surname);
+    let cands = this.people.filter((p) => norm(p.surname) === sur && (!m.given || !p.given || norm(p.given) === norm(m.given)));
+    if (m.title && !m.given) {
+      // "Sir Michael" names a knight by given name; "Prof Jones" a professor by surname.
+      const byGiven = this.people.filter((p) => p.given && norm(p.given) === sur && p.title && sameTitle(p.title, m.title!));
+      if (byGiven.length) return byGiven.at(-1)!;
+      const titled = cands.filter((p) => (p.title && sameTitle(p.title, m.title!)) || (p.role && p.role.toLowerCase().includes(m.title!.toLowerCase().slice(0, 4))));
+      if (titled.length) cands = titled;
+    }
+    return cands.at(-1) ?? null;
+  }
+
+  /** Records what an appositive says about a person (the article's own words win over the registry). */
+  describe(p: Person, org: string | null, role: string | null): void {
+    if (org) p.org = org;
+    if (role && (!p.registry || !this.registryRoleAt(p, org ?? p.org))) p.role = role;
+    this.applyRegistry(p);
+  }
+
+  /** The article's person with a role at an organisation; else the registry's holder on the article's date. */
+  byRole(org: string | null, role: string | null): Person | null {
+    const r = role ? norm(role) : null;
+    const fits = (p: Person) => (!org || p.org === org) && (!r || (p.role !== null && (norm(p.role).includes(r) || r.includes(norm(p.role)))));
+    const local = this.people.filter(fits);
+    if (local.length) return local.at(-1)!;
+    const reg = registries().people.find((rp) => rp.roles.some((f) => (!org || f.org === org) && (!r || norm(f.role).includes(r)) && roleHeldOn(f, this.date) && this.date));
+    if (!reg) return null;
+    const [first, ...rest] = reg.name.split(' ');
+    const titled = TITLE_WORDS.test(reg.name);
+    const p = this.resolve({ start: 0, end: 0, name: reg.name, title: titled ? first! : null, given: titled ? rest[0]! : first!, surname: reg.name.split(' ').at(-1)!, possessive: false });
+    return p;
+  }
+
+  private registryRoleAt(p: Person, org: string | null) {
+    if (!p.registry) return null;
+    const facts = p.registry.roles.filter((f) => (!org || f.org === org) && roleHeldOn(f, this.date));
+    return facts.length === 1 || (facts.length && org) ? facts[0]! : null;
+  }
+
+  private applyRegistry(p: Person): void {
+    const fact = this.registryRoleAt(p, p.org);
+    if (!fact) return;
+    p.org ??= fact.org;
+    if (p.org === fact.org) p.role = fact.role;
+  }
+}
+
+function findRegistryPerson(p: Person): RegistryPerson | undefined {
+  if (!p.given) return undefined;
+  const key = norm(`${p.given} ${p.surname}`);
+  return registries().people.find((rp) => [rp.name, ...rp.aliases].some((n) => norm(n.replace(TITLE_WORDS, '')) === key));
+}

@@ -1,0 +1,105 @@
+// Reported (indirect) speech in one narrative sentence: "X said (that) …", "…, X said", "according to X, …", "X called Y “…”".
+import { beforeVerb, contentStart, findCues } from './cues.ts';
+import { PASSIVE_CUE, TRAILING_CONTEXT } from './lexicon.ts';
+import { readPhrase, subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
+import { subjectOfCue } from './attribution.ts';
+
+export interface Reported {
+  start: number;
+  end: number;
+  /** null for a passive ("leaders were urged to …"): the agent comes from the context. */
+  ref: SpeakerRef | null;
+  cue: string;
+}
+
+const SPEECH_AT_END = /^(?:said|says|has said|have said|had said|added|warned|warns|argued|argues|claimed|claims|have claimed|has claimed|has warned|have warned|insisted|revealed|reveals|revealed today|found|concluded|believes|writes|wrote|explained|suggested|suggests|stressed|admitted|told [A-Z][\p{L}]*|reported|announced|confirmed|according to)$/u;
+const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last week|this week|in a statement|in (?:its|a) (?:new )?report|earlier|recently)$/;
+
+/**
+ * The reported passage of a narrative sentence [from, to) of `masked` (quote contents blanked), if any.
+ * `stops` are opening marks of full direct quotes inside the sentence: reported content ends before them.
+ */
+export function findReported(masked: string, from: number, to: number, stops: number[], ctx: PhraseContext): Reported | null {
+  const s = masked.slice(from, to);
+  return leadingAccording(s, from, ctx) ?? trailingAttribution(s, from, stops, ctx) ?? passive(s, from, stops) ?? subjectVerb(s, from, stops, ctx);
+}
+
+function leadingAccording(s: string, base: number, ctx: PhraseContext): Reported | null {
+  const m = /^\s*(?:[A-Z][a-z]+,\s+)?according to ([^,]{2,80}),\s*/i.exec(s);
+  if (!m) return null;
+  const ref = readPhrase(m[1]!, base + m[0].indexOf(m[1]!), ctx);
+  return ref ? { start: base + m[0].length, end: base + trimEnd(s, s.length), ref, cue: 'according to' } : null;
+}
+
+/** "Content, SUBJECT (has) said." / "Content, said SUBJECT." / "Content, according to SUBJECT." */
+function trailingAttribution(s: string, base: number, stops: number[], ctx: PhraseContext): Reported | null {
+  if (stops.length) return null;
+  const comma = s.lastIndexOf(',');
+  if (comma < 0) return null;
+  const clause = s.slice(comma + 1).replace(/[\s.!?]+$/, '').replace(TRAILING_ADVERB, '').trim();
+  if (!clause || clause.split(/\s+/).length > 12 || /§/.test(clause)) return null;
+  const clauseAt = base + comma + 1 + s.slice(comma + 1).indexOf(clause);
+  let ref: SpeakerRef | null = null;
+  let cue = '';
+  const acc = /^according to (.+)$/i.exec(clause);
+  const inverted = /^(said|says|writes|wrote|added|warned|argued|insisted)\s+(.+)$/.exec(clause);
+  if (acc) [ref, cue] = [readPhrase(acc[1]!, clauseAt + clause.length - acc[1]!.length, ctx), 'according to'];
+  else if (inverted) [ref, cue] = [subjectAfter(inverted[2]!, clauseAt + inverted[1]!.length + 1, ctx), inverted[1]!];
+  else {
+    const cues = findCues(clause);
+    const last = cues.at(-1);
+    if (!last || !SPEECH_AT_END.test(clause.slice(last.start).replace(/\s+/g, ' '))) return null;
+    ref = subjectBefore(beforeVerb(clause.slice(0, last.start)), clauseAt, ctx);
+    cue = last.verb;
+  }
+  if (!ref) return null;
+  const start = base + (s.length - s.trimStart().length);
+  const end = base + trimEnd(s, comma);
+  return end - start > 10 ? { start, end, ref, cue } : null;
+}
+
+function passive(s: string, base: number, stops: number[]): Reported | null {
+  const m = PASSIVE_CUE.exec(s);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  return { start: base + start, end: base + contentEnd(s, start, stops.map((x) => x - base)), ref: null, cue: m[0].trim().split(/\s+/).slice(1).join(' ') };
+}
+
+/** "SUBJECT (has) VERB (that) content" — the first cue with a resolvable subject and some content. */
+function subjectVerb(s: string, base: number, stops: number[], ctx: PhraseContext): Reported | null {
+  const cues = findCues(s);
+  const local = stops.map((x) => x - base);
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!;
+    if (local.some((x) => x < cue.start)) break;
+    const at = contentStart(s.slice(cue.end), cue);
+    if (at < 0) continue;
+    const ref = subjectOfCue(s, base, cues, k, ctx);
+    if (!ref) continue;
+    const start = cue.end + at;
+    const end = contentEnd(s, start, local);
+    if (end - start < 8) continue;
+    return { start: base + start, end: base + end, ref, cue: cue.verb };
+  }
+  return null;
+}
+
+/** Content runs to the sentence end, or to the next full quote, without a trailing cue ("…, and added:") or reporter's context. */
+function contentEnd(s: string, start: number, stops: number[]): number {
+  const stop = stops.find((x) => x > start);
+  let end = stop ?? s.length;
+  let piece = s.slice(start, end);
+  if (stop !== undefined) piece = piece.replace(/[,;]?\s*(?:and\s+|before\s+|then\s+)?(?:(?:he|she|they|it)\s+)?(?:\w+\s+)?(?:added|said|continued|went on|told [\w\s]+|concluded)\s*[:,]?\s*$/i, '');
+  const ctxCut = TRAILING_CONTEXT.exec(piece);
+  if (ctxCut && ctxCut.index > 20) piece = piece.slice(0, ctxCut.index);
+  end = start + piece.length;
+  return trimEnd(s, end);
+}
+
+function trimEnd(s: string, end: number): number {
+  while (end > 0 && /[\s.,;:!?–—-]/.test(s[end - 1]!)) {
+    if (/[!?]/.test(s[end - 1]!) && end >= 2 && /["”’']/.test(s[end - 2]!)) break;
+    end--;
+  }
+  return end;
+}

@@ -1,0 +1,169 @@
+// Reads the noun phrase that names a speaker: "Alan Wood, president of the ADCS (ADCS)", "the head of Ofsted", "he", "inspectors".
+import { registries } from '../registries.ts';
+import { ACADEMIC_ROLE, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, SPOKES_NOUNS } from './lexicon.ts';
+import { findNames, type NameMention } from './names.ts';
+import type { OrgMatcher, OrgMention } from './orgs.ts';
+
+export type SpeakerRef =
+  | { type: 'person'; mention: NameMention; role: string | null; org: string | null }
+  | { type: 'pronoun'; pronoun: string }
+  | { type: 'role'; role: string; org: string | null }
+  | { type: 'org'; org: string; role: string | null }
+  | { type: 'institution'; noun: string; org: string | null };
+
+const ADVERBIAL = /^(?:[A-Za-z]+ing|Asked|However|Meanwhile|Instead|But|And|Also|Earlier|Later|Last|This|Yesterday|Today|Now|In|At|On|After|Before|During|Following|Despite|Since|Under|With|Without|For|From|By|Over|When|While|If|Although|Though|As|Whether|Of|Where|Once|Separately|Elsewhere|Overall|Nevertheless|Still)\b/;
+const LEADING_LINK = /^(?:and|but|which|that|who|so|while|as|because|when|if|although|whereas|where|then|yet|also|however)\b[\s,]*/i;
+/** Words that end a subject phrase when reading leftwards from the verb. */
+const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'if', 'back', 'that', 'which', 'who', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'but', 'so', 'with', 'to', 'in', 'than', 'where', 'why', 'how', 'it', 'there', 'this', 'these', 'those', 'said', 'says', 'told', 'about', 'by', 'into', 'from', 'although', 'though', 'whether', 'until', 'once']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const ALLOWED_ED_ING = new Set(['acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming']);
+
+export interface PhraseContext {
+  orgs: OrgMatcher;
+}
+
+/** The subject phrase right before a verb ("…, Debbie Jones, Ofsted's director of social care,"). */
+export function subjectBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const clean = blankAsides(s).replace(/\s+$/, '');
+  const segs = segments(clean);
+  if (!segs.length) return null;
+  const last = segs.at(-1)!;
+  last.text = last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length));
+  const head = trailingNounPhrase(last.text);
+  if (!head.trim()) return null;
+  const headStart = last.start + head.length - head.trimStart().length;
+  const core = readPhrase(s.slice(headStart, last.start + head.length), base + headStart, ctx);
+  if (!core) return null;
+  if (core.type === 'pronoun' || core.type === 'institution') return core;
+  // Appositives: "Name, role," or "role, Name," — one segment back, if it is not an adverbial clause.
+  const prev = segs.length > 1 ? segs.at(-2)! : null;
+  if (!prev || ADVERBIAL.test(prev.text.trim()) || prev.text.trim().split(/\s+/).length > 16) return core;
+  const other = readPhrase(s.slice(prev.start, prev.start + prev.text.length), base + prev.start, ctx);
+  return combine(core, other);
+}
+
+/** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
+export function subjectAfter(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const clean = blankAsides(s);
+  const segs = segments(clean).filter((g) => g.text.trim());
+  if (!segs.length) return null;
+  const first = segs[0]!;
+  const core = readPhrase(s.slice(first.start, first.start + first.text.length), base + first.start, ctx);
+  if (!core || core.type === 'pronoun' || core.type === 'institution') return core;
+  const next = segs[1];
+  if (!next || /^\s*(?:[a-z]+ing|who|which|adding|as|in|at|on)\b/i.test(next.text)) return core;
+  return combine(core, readPhrase(s.slice(next.start, next.start + next.text.length), base + next.start, ctx));
+}
+
+function combine(a: SpeakerRef, b: SpeakerRef | null): SpeakerRef {
+  if (!b) return a;
+  const person = a.type === 'person' ? a : b.type === 'person' ? b : null;
+  const desc = person === a ? b : a;
+  if (!person || person.type !== 'person' || desc.type === 'person' || desc.type === 'pronoun' || desc.type === 'institution') return a;
+  const role = person.role ?? (desc.type === 'role' || desc.type === 'org' ? desc.role : null);
+  return { ...person, role, org: person.org ?? desc.org };
+}
+
+/** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
+function blankAsides(s: string): string {
+  return s
+    .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+    .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,|$)/g, (m) => ' '.repeat(m.length));
+}
+
+function segments(s: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  for (const m of s.matchAll(/,|\s[–—-]\s|;/g)) {
+    out.push({ start, text: s.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ start, text: s.slice(start) });
+  return out.filter((g) => g.text.trim());
+}
+
+/** The longest tail of `s` that reads as a noun phrase (stops at verbs, conjunctions and clause words). */
+function trailingNounPhrase(s: string): string {
+  const words = [...s.matchAll(/\S+/g)];
+  let cut = s.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]![0].replace(/[^\p{L}’'-]/gu, '');
+    const lower = w.toLowerCase();
+    const verbish = /^[a-z]/.test(w) && /(?:ed|ing)$/.test(lower) && !ALLOWED_ED_ING.has(lower);
+    if (NP_BREAK.has(lower) && !(PRONOUNS.has(lower) && i === words.length - 1) || verbish) break;
+    cut = words[i]!.index;
+    if (PRONOUNS.has(lower)) break;
+  }
+  return ' '.repeat(cut) + s.slice(cut);
+}
+
+/** What a single phrase denotes: a person (with role/org), a pronoun, a role, an organisation or an institutional source. */
+export function readPhrase(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const t = s.trim();
+  if (!t) return null;
+  const lower = t.toLowerCase();
+  if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower };
+  const orgs = ctx.orgs.find(s, base);
+  const names = findNames(s, base, orgs).filter((n) => !n.possessive);
+  const org = pickOrg(orgs, t);
+  const role = roleText(s, base, orgs, names);
+  if (names.length) {
+    const m = names.at(-1)!;
+    return { type: 'person', mention: m, role, org: org ?? impliedOrg(t) };
+  }
+  const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
+  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
+  if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
+  if (org && role && (LEADER_NOUNS.test(role) || /\b(?:president|chair|chairman|chairwoman|director|secretary|commissioner|inspector|executive|officer|leader|manager|minister|head)\b/.test(role))) {
+    return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org };
+  }
+  if (org && !role) return { type: 'org', org, role: null };
+  if (org && /^(?:mps|members)$/.test(role ?? '')) return { type: 'org', org, role: null };
+  if (!org && role) {
+    const known = registryRole(role);
+    if (known) return { type: 'role', role: known.role, org: known.org };
+    if (/^mps?$/.test(role)) return { type: 'org', org: 'Parliament', role: role };
+  }
+  return null;
+}
+
+function pickOrg(orgs: OrgMention[], t: string): string | null {
+  if (orgs.length) return orgs[0]!.org;
+  return /\bMPs?\b/.test(t) ? 'Parliament' : null;
+}
+
+function impliedOrg(t: string): string | null {
+  if (MP_ROLE.test(t)) return 'Parliament';
+  if (ACADEMIC_ROLE.test(t)) return 'University';
+  return null;
+}
+
+function leaderRole(org: string): string {
+  return registries().orgByShort.get(org)?.leaderRole ?? 'head';
+}
+
+/** A role noun that on its own denotes one organisation's post ("the chief inspector"). */
+function registryRole(role: string): { role: string; org: string } | null {
+  const r = role.toLowerCase().replace(/’/g, "'");
+  for (const o of registries().organisations) {
+    const hit = o.roles.find((x) => x.toLowerCase().replace(/’/g, "'") === r);
+    if (hit) return { role: o.roles.includes('chief inspector') && /chief inspector/.test(r) ? 'chief inspector' : hit, org: o.short };
+  }
+  return null;
+}
+
+/** The phrase with names, organisations, brackets and determiners removed, lower-cased: "president", "director of social care". */
+function roleText(s: string, base: number, orgs: OrgMention[], names: NameMention[]): string | null {
+  const chars = s.split('');
+  for (const r of [...orgs, ...names]) for (let i = r.start - base; i < r.end - base; i++) chars[i] = ' ';
+  let t = chars.join('')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[’']s\b/g, ' ')
+    .replace(/\b(?:MP|MPs|OBE|CBE|MBE|QC|KC)\b/g, (m) => (m.startsWith('MP') ? m : ' '))
+    .replace(/[^\p{L}\s'’-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  t = t.replace(/^(?:the|a|an|its|their|his|her)\s+/i, '').replace(/\s+(?:of|at|for|from|the|and|on|to|in)(?:\s+the)?$/i, '').replace(/\s+of the\s+/g, ' of the ');
+  t = t.replace(/^(?:of|at|for|the)\s+/i, '').trim();
+  return t && t.split(' ').length <= 10 ? t.toLowerCase() : null;
+}
