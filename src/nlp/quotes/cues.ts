@@ -33,6 +33,8 @@ export function beforeVerb(s: string): string {
   return s.replace(AUX_TAIL, '');
 }
 
+/** A complement that opens with one of these is a circumstance, not reported content ("hit back after …"). */
+const CLAUSE_LINK = /^(?:after|before|when|while|as|because|since|against|over|at|in|on|with|to|from|by|during|amid|until|if)\b/i;
 const ADVERBIAL_AFTER = /^\s*(?:,\s*)?(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year)|this (?:week|month|year)|in (?:a|an|its|his|her|their) (?:statement|interview|letter|report|speech|blog|submission|evidence)|at the time|earlier|recently|previously|again|also)\b\s*,?/i;
 const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
 
@@ -53,7 +55,7 @@ export function contentStart(s: string, cue: Cue): number {
   skip(/^\s*that\s+/);
   skip(/^\s+/);
   const rest = s.slice(i);
-  if (!rest || /^[:;.,!?)–—]/.test(rest)) return -1;
-  if (rest.split(/\s+/).filter(Boolean).length < 2) return -1;
+  if (!rest || /^[:;.,!?)–—]/.test(rest) || CLAUSE_LINK.test(rest)) return -1;
+  if (rest.replace(/[^\p{L}§]/gu, '').length < 6) return -1;
   return i;
 }

@@ -81,7 +81,9 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
   if (!r || r.end <= r.start) return;
   const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
   const whole = inner.length === 1 && inner[0]!.open === r.start && r.end - inner[0]!.end <= 1;
-  const f: Found = whole
+  // A headline's reported summary is the sub-editor's; only its quoted words are the speaker's.
+  const fragmentOnly = w.paras[para]!.placement === 'headline' && inner.length > 0;
+  const f: Found = whole || fragmentOnly
     ? { start: inner[0]!.start, end: inner[0]!.end, text: w.text.slice(inner[0]!.start, inner[0]!.end), kind: 'direct', speaker: null, cue: r.cue, para, confidence: 0.8 }
     : { start: r.start, end: r.end, text: w.text.slice(r.start, r.end), kind: inner.length ? 'mixed' : 'indirect', speaker: null, cue: r.cue, para, confidence: 0.8 };
   if (r.ref) {

@@ -47,7 +47,7 @@ Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home 
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
-  inspectors: 'inspectors', inspector: 'inspectors', inspectorate: 'inspectorate', watchdog: 'watchdog', regulator: 'regulator',
+  inspectors: 'inspectors', inspectorate: 'inspectorate', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
   data: 'data', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
 };

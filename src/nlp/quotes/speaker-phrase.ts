@@ -12,7 +12,7 @@ export type SpeakerRef =
   | { type: 'institution'; noun: string; org: string | null };
 
 const ADVERBIAL = /^(?:[A-Za-z]+ing|Asked|However|Meanwhile|Instead|But|And|Also|Earlier|Later|Last|This|Yesterday|Today|Now|In|At|On|After|Before|During|Following|Despite|Since|Under|With|Without|For|From|By|Over|When|While|If|Although|Though|As|Whether|Of|Where|Once|Separately|Elsewhere|Overall|Nevertheless|Still)\b/;
-const LEADING_LINK = /^(?:and|but|which|that|who|so|while|as|because|when|if|although|whereas|where|then|yet|also|however)\b[\s,]*/i;
+const LEADING_LINK = /^\s*(?:and|but|which|that|who|so|while|as|because|when|if|although|whereas|where|then|yet|also|however)\b[\s,]*/i;
 /** Words that end a subject phrase when reading leftwards from the verb. */
 const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'if', 'back', 'that', 'which', 'who', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'but', 'so', 'with', 'to', 'in', 'than', 'where', 'why', 'how', 'it', 'there', 'this', 'these', 'those', 'said', 'says', 'told', 'about', 'by', 'into', 'from', 'although', 'though', 'whether', 'until', 'once']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
@@ -68,7 +68,7 @@ function combine(a: SpeakerRef, b: SpeakerRef | null): SpeakerRef {
 function blankAsides(s: string): string {
   return s
     .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
-    .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,|$)/g, (m) => ' '.repeat(m.length));
+    .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,)/g, (m) => ' '.repeat(m.length));
 }
 
 function segments(s: string): Array<{ start: number; text: string }> {
