@@ -36,7 +36,7 @@ function decide(s: number, o: number, own: Scored, side: string): { stance: Stan
   const hi = Math.max(s, o);
   const lo = Math.min(s, o);
   if (hi < THRESHOLD) {
-    const related = own.target || (side === 'inspectorate' && own.aboutServices);
+    const related = own.target || (side === 'inspectorate' && (own.aboutServices || hi > 0));
     // Sub-threshold cues make "no position" less certain.
     return { stance: related ? 'neutral' : 'unrelated', confidence: 0.7 - 0.3 * (hi / THRESHOLD) };
   }

@@ -28,7 +28,8 @@ export interface Resolved {
 const CONCESSION = 0.3;
 const REBUTTAL = 0.8;
 const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen']);
-const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently']);
+const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'been', 'not']);
+const FIRST_PERSON = new Set(['we', "we've", "we're", 'i', "i've", 'ofsted', 'inspectors']);
 
 const supports = (factor = 1, flipped?: boolean): Resolved => ({ role: 'supports', factor, flipped });
 const opposes = (factor = 1, flipped?: boolean): Resolved => ({ role: 'opposes', factor, flipped });
@@ -74,8 +75,11 @@ function verdict(m: Match<CueDef>, s: CueSituation): Resolved | null {
   return supports();
 }
 
-/** The inspectorate judging its own people ("one in three inspectors ... not good enough"). */
+/** The inspectorate judging its own people ("one in three inspectors ... not good enough", "we got it wrong"). */
 function concession(at: number, s: CueSituation): boolean {
+  let k = at - 1;
+  while (k > 0 && AUXILIARY.has(s.tokens[k]!.w)) k--;
+  if (FIRST_PERSON.has(s.tokens[k]?.w ?? '')) return true;
   for (let j = at - 1; j >= Math.max(0, at - 8) && s.sentence[j] === s.sentence[at]; j--) {
     if (s.terms.has('sector', j)) return false;
     if (s.terms.has('selfRef', j)) return !reports(s.tokens, j + 1);

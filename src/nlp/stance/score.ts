@@ -31,7 +31,8 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   const tokens = tokenize(text);
   const { sentence, clause } = segment(tokens);
   const terms = markTerms(tokens, sentence);
-  const matches = selectLongest(LEXICON.cues.matchAll(tokens));
+  // Cues whose required neighbour is missing drop out before the longest-match choice, so a shorter cue can win.
+  const matches = selectLongest(LEXICON.cues.matchAll(tokens).filter((m) => !m.value.near || terms.distance(m.value.near, m.from, m.to) < Infinity));
   const mods = matches.filter((m) => MODIFIER_KINDS.has(m.value.kind));
   const weight = contrastWeights(mods, tokens, sentence);
   const out: Scored = {
@@ -45,20 +46,23 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   const used = new Set<Match<CueDef>>();
   for (const m of matches) {
     if (MODIFIER_KINDS.has(m.value.kind)) continue;
-    if (m.value.near && terms.distance(m.value.near, m.from, m.to) === Infinity) continue;
     const negator = modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
     const r = resolveCue(m.value.kind as CueCategory, m, { ...opts, negated: !!negator, tokens, sentence, terms });
     if (!r) continue;
     let w = m.value.weight * r.factor * weight[m.from]!;
     const intensifier = modifierBefore(mods, 'intensifier', m.from, 2, clause);
     const hedge = modifierBefore(mods, 'hedge', m.from, 3, clause);
+    // A second hedge before the first ("may be a little ...") weakens the cue further.
+    const hedge2 = hedge && modifierBefore(mods, 'hedge', hedge.from, 3, clause);
     if (intensifier) w *= INTENSIFY;
     if (hedge) w *= HEDGE;
+    if (hedge2) w *= HEDGE;
     out[r.role] += w;
     out.cues.push(cue(text, tokens, m, r.role, r.flipped));
     if (negator && r.flipped) used.add(negator);
     if (intensifier) used.add(intensifier);
     if (hedge) used.add(hedge);
+    if (hedge2) used.add(hedge2);
   }
   if (out.cues.length) addModifierCues(out.cues, text, tokens, mods, used);
   for (const t of terms.targets) out.cues.push({ text: text.slice(tokens[t.from]!.start, tokens[t.to - 1]!.end), start: tokens[t.from]!.start, end: tokens[t.to - 1]!.end, role: 'target' });
