@@ -115,8 +115,11 @@ export function parseSearch(input: string): ParsedSearch {
     if (t.type === 'or') {
       const prev = tokens[idx - 1];
       const next = tokens[idx + 1];
-      if (!prev || !next || prev.type !== 'term' || next.type !== 'term' || prev.negated || next.negated || prev.field || next.field || !groups.length) {
+      if (!prev || !next || prev.type !== 'term' || next.type !== 'term' || !groups.length) {
         throw new BadRequest('OR needs a word or phrase on each side, like: inspection OR framework.');
+      }
+      if (prev.negated || next.negated || prev.field || next.field) {
+        throw new BadRequest('OR works between plain words or phrases, not with -exclusions or fields like speaker:.');
       }
       joinNext = true;
       return;

@@ -1,0 +1,78 @@
+// The web app: one router per resource, one layout, one error handler, security headers on everything.
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { bodyLimit } from 'hono/body-limit';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import type { DB } from '../src/db/connection.ts';
+import type { Config } from '../src/config.ts';
+import type { Logger } from '../src/log.ts';
+import { AdminAuth, adminSession, type AppEnv } from './lib/auth.ts';
+import { errorResponse, notFound, onError } from './lib/errors.tsx';
+import { staticRoutes } from './lib/static.ts';
+import { Layout, frameState } from './views/layout.tsx';
+import { timelineRoutes } from './routes/timeline.tsx';
+import { quoteRoutes } from './routes/quotes.tsx';
+import { articleRoutes } from './routes/articles.tsx';
+import { profileRoutes } from './routes/profiles.tsx';
+import { trendRoutes } from './routes/trends.tsx';
+import { sourceRoutes } from './routes/sources.tsx';
+import { adminRoutes } from './routes/admin.tsx';
+import { helpRoutes } from './routes/help.tsx';
+
+export interface AppDeps {
+  db: DB;
+  config: Config;
+  log: Logger;
+  /** Given when the scheduler runs: starts a crawl of one source now. */
+  crawlNow?: (sourceId: string) => Promise<unknown>;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { db, log } = deps;
+  const app = new Hono<AppEnv>();
+  const hashed = etag();
+
+  app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
+  app.use(compress());
+  // CSV exports stream; hashing them for an ETag would read the whole export into memory first.
+  app.use(async (c, next) => (c.req.path.endsWith('.csv') ? next() : hashed(c, next)));
+  app.use(bodyLimit({ maxSize: 32 * 1024, onError: (c) => errorResponse(c, 413, 'That form sent more data than this site accepts.') }));
+  app.use(adminSession(new AdminAuth(deps.config.adminToken)));
+  app.use(
+    jsxRenderer(({ children, title, feed, description }, c) => (
+      <Layout title={title} feed={feed} description={description} frame={frameState(c)}>{children}</Layout>
+    ), { docType: true }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache');
+  });
+
+  app.route('/', staticRoutes());
+  app.route('/', timelineRoutes(db));
+  app.route('/', quoteRoutes(db));
+  app.route('/', articleRoutes(db));
+  app.route('/', profileRoutes(db));
+  app.route('/', trendRoutes(db));
+  app.route('/', sourceRoutes(db, deps.crawlNow, log));
+  app.route('/', adminRoutes(db, log));
+  app.route('/', helpRoutes());
+
+  app.notFound(notFound);
+  app.onError(onError(log));
+  return app;
+}

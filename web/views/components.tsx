@@ -1,0 +1,74 @@
+// Small pieces shared by several pages: stance badges, links that must be safe, quote cards.
+import type { Child } from 'hono/jsx';
+import { safeHref } from '../lib/safe-url.ts';
+import { formatDate } from '../lib/dates.ts';
+import type { TimelineQuote } from '../../src/db/timeline.ts';
+
+export const STANCE_LABELS: Record<string, string> = {
+  supports: 'Supports',
+  opposes: 'Opposes',
+  mixed: 'Mixed',
+  neutral: 'Neutral',
+  unrelated: 'Unrelated',
+};
+
+export function StanceBadge({ stance }: { stance: string }) {
+  return <span class={`badge stance-${stance}`}>{STANCE_LABELS[stance] ?? stance}</span>;
+}
+
+/** A link to an outside page, or plain text when the URL is not http(s). */
+export function ExternalLink({ href, children }: { href: string | null | undefined; children: Child }) {
+  const safe = safeHref(href);
+  if (!safe) return <span>{children}</span>;
+  return <a href={safe} rel="noopener noreferrer nofollow" class="external">{children}</a>;
+}
+
+export function SpeakerLink({ q }: { q: Pick<TimelineQuote, 'person_slug' | 'person_name' | 'speaker_name'> }) {
+  const name = q.person_name ?? q.speaker_name ?? 'Unattributed';
+  return q.person_slug ? <a href={`/speakers/${encodeURIComponent(q.person_slug)}`} class="speaker">{name}</a> : <span class="speaker">{name}</span>;
+}
+
+export function OrgLink({ q }: { q: Pick<TimelineQuote, 'org_slug' | 'org_name' | 'speaker_org'> }) {
+  const name = q.org_name ?? q.speaker_org;
+  if (!name) return null;
+  return q.org_slug ? <a href={`/organisations/${encodeURIComponent(q.org_slug)}`}>{name}</a> : <span>{name}</span>;
+}
+
+/** Speaker, role and organisation on one line. */
+export function Attribution({ q }: { q: TimelineQuote }) {
+  const org = q.org_name ?? q.speaker_org;
+  return (
+    <span class="attribution">
+      <SpeakerLink q={q} />
+      {q.role && <span class="role">, {q.role}</span>}
+      {org && <span class="org">{q.role ? ', ' : ' · '}<OrgLink q={q} /></span>}
+    </span>
+  );
+}
+
+export function QuoteCard({ q }: { q: TimelineQuote }) {
+  return (
+    <article class={`quote-card stance-border-${q.stance}`} aria-labelledby={`q${q.id}-by`}>
+      <blockquote class="quote-text">
+        <p>{q.kind === 'indirect' ? q.text : `“${q.text}”`}</p>
+      </blockquote>
+      <div class="quote-meta">
+        <p id={`q${q.id}-by`}><Attribution q={q} /> <StanceBadge stance={q.stance} />
+          {q.placement !== 'body' && <span class="badge placement">{q.placement}</span>}
+          {q.kind !== 'direct' && <span class="badge kind">{q.kind}</span>}
+        </p>
+        <p class="source-line">
+          In <a href={`/articles/${q.article_id}`}>{q.article_title}</a>
+          {' '}(<ExternalLink href={q.original_url ?? q.article_url}>original</ExternalLink>)
+          {q.source_name && <span> · {q.source_name}</span>}
+          {' · '}<time datetime={q.published_at ?? undefined}>{formatDate(q.published_at)}</time>
+          {' · '}<a href={`/quotes/${q.id}`} class="permalink">Permalink<span class="visually-hidden"> to quote {q.id}</span></a>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBox({ message }: { message: string }) {
+  return <div class="error-box" role="alert"><p>{message}</p></div>;
+}
