@@ -5,5 +5,7 @@ import importFiles from './import.ts';
 import extract from './extract.ts';
 import reprocess from './reprocess.ts';
 import article from './article.ts';
+import backup from './backup.ts';
+import trends from './trends.ts';
 
-export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess, article];
+export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess, article, backup, trends];
