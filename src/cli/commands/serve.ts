@@ -1,12 +1,5 @@
 // `stancewatch serve` (what `npm start` runs): the web server plus the crawl scheduler, stopped cleanly on SIGTERM.
-import { serve as serveHttp } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from '../../db/connection.ts';
-import { syncRegistries } from '../../db/people.ts';
-import { syncSources } from '../../db/sources.ts';
-import { loadSourceRegistry } from '../../source-registry.ts';
-import { startScheduler } from '../../pipeline/scheduler.ts';
-import { createApp } from '../../../web/app.tsx';
 import type { Command } from '../command.ts';
 
 const command: Command = {
@@ -19,6 +12,17 @@ const command: Command = {
     { name: 'sources', type: 'string', value: 'FILE', help: 'source registry file', setting: 'sourcesPath' },
   ],
   async run(ctx) {
+    // Loaded here rather than at the top so that other commands (extract, import) never load the web stack.
+    const [{ serve: serveHttp }, { openDatabase }, { syncRegistries }, { syncSources }, { loadSourceRegistry }, { startScheduler }, { createApp }] =
+      await Promise.all([
+        import('@hono/node-server'),
+        import('../../db/connection.ts'),
+        import('../../db/people.ts'),
+        import('../../db/sources.ts'),
+        import('../../source-registry.ts'),
+        import('../../pipeline/scheduler.ts'),
+        import('../../../web/app.tsx'),
+      ]);
     const config = ctx.config();
     const log = ctx.log;
     const sources = loadSourceRegistry(config.sourcesPath);
