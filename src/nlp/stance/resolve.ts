@@ -41,10 +41,13 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return s.negated ? opposes(1, true) : supports();
     case 'welcome':
       if (s.negated) return opposes(1, true);
-      if (followedBy(s, 'removal', m.to, 12)) return opposes();
+      if (s.terms.distance('removal', m.from, m.to, 12) < Infinity) return opposes();
       return supports(s.terms.distance('target', m.from, m.to, 12) < Infinity ? 0.8 : 0.5);
     case 'criticise':
-      return s.negated ? supports(0.5, true) : opposes(own ? CONCESSION : 1);
+      if (s.negated) return supports(0.5, true);
+      // From its own people, criticism aimed at the sector ("practice is inconsistent") is the verdict.
+      if (own && aimedAtSector(m, s)) return verdict(m, s);
+      return opposes(own ? CONCESSION : 1);
     case 'remove':
       return s.negated ? supports(0.5, true) : opposes(own ? CONCESSION : 1);
     case 'verdict':
@@ -73,6 +76,11 @@ function verdict(m: Match<CueDef>, s: CueSituation): Resolved | null {
   if (family < sector) return null;
   if (concession(m.from, s)) return opposes(CONCESSION);
   return supports();
+}
+
+function aimedAtSector(m: Match<CueDef>, s: CueSituation): boolean {
+  const sector = s.terms.distance('sector', m.from, m.to);
+  return sector < Infinity && sector < s.terms.distance('target', m.from, m.to) && sector < s.terms.distance('selfRef', m.from, m.to);
 }
 
 /** The inspectorate judging its own people ("one in three inspectors ... not good enough", "we got it wrong"). */
