@@ -59,6 +59,7 @@ function tokenize(input: string): Token[] {
     let word = input.slice(i, j);
     i = j;
     if (word === 'OR' && !negated && !field) { tokens.push({ type: 'or' }); continue; }
+    if (word === 'AND' && !negated && !field) continue; // words are ANDed anyway
     const prefix = word.endsWith('*');
     word = word.replace(/\*+$/, '');
     tokens.push({ type: 'term', text: word, phrase: false, prefix, negated, field });
@@ -115,12 +116,13 @@ export function parseSearch(input: string): ParsedSearch {
     if (t.type === 'or') {
       const prev = tokens[idx - 1];
       const next = tokens[idx + 1];
-      if (!prev || !next || prev.type !== 'term' || next.type !== 'term' || !groups.length) {
+      if (!prev || !next || prev.type !== 'term' || next.type !== 'term') {
         throw new BadRequest('OR needs a word or phrase on each side, like: inspection OR framework.');
       }
       if (prev.negated || next.negated || prev.field || next.field) {
         throw new BadRequest('OR works between plain words or phrases, not with -exclusions or fields like speaker:.');
       }
+      if (!groups.length) throw new BadRequest('OR needs a word or phrase on each side, like: inspection OR framework.');
       joinNext = true;
       return;
     }

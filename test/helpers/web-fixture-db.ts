@@ -75,7 +75,7 @@ export function buildWebFixtureDb(): FixtureDb {
   const adcsText = 'The framework is flawed and does not help children.';
   const adcsQuote = quote({
     article: mainArticle, body: MAIN_BODY, text: adcsText, stance: 'opposes', speaker: 'Dave Hill', person: hill, org: adcs, orgName: 'ADCS', role: 'President',
-    published: '2016-07-21', source: 'cypn', cues: [{ text: 'flawed', start: adcsText.indexOf('flawed'), end: adcsText.indexOf('flawed') + 6, role: 'opposes' }, { text: 'not', start: 27, end: 30, role: 'negation' }],
+    published: '2016-07-21', source: 'cypn', cues: [{ text: 'flawed', start: adcsText.indexOf('flawed'), end: adcsText.indexOf('flawed') + 6, role: 'opposes' }, { text: 'not', start: adcsText.indexOf('not'), end: adcsText.indexOf('not') + 3, role: 'negation' }],
   });
   quote({ article: mainArticle, body: MAIN_BODY, text: 'the new framework would raise standards', kind: 'indirect', stance: 'supports', speaker: 'Sir Michael Wilshaw', person: wilshaw, org: ofsted, orgName: 'Ofsted', role: 'Chief Inspector', published: '2016-07-21', source: 'cypn' });
   quote({ article: mainArticle, body: MAIN_BODY, text: 'not against inspection', kind: 'mixed', stance: 'mixed', speaker: 'Dave Hill', person: hill, org: adcs, orgName: 'ADCS', published: '2016-07-21', source: 'cypn' });

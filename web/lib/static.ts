@@ -21,6 +21,7 @@ export function staticRoutes(dir = fileURLToPath(new URL('../static/', import.me
     files.set(name, { body, type: TYPES[ext]!, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
   }
   const app = new Hono();
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.get('/static/:name', (c) => {
     const file = files.get(c.req.param('name'));
     if (!file) return c.notFound();

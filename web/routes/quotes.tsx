@@ -125,7 +125,7 @@ function QuotePage({ c, db, q }: { c: Context<AppEnv>; db: DB; q: QuoteDetail })
   const csrf = c.get('csrf');
   return (
     <article class="quote-page">
-      <h1 class="visually-hidden">Quote {q.id}</h1>
+      <h1 class="quote-heading">Quote by {q.person_name ?? q.speaker_name ?? 'an unattributed speaker'}</h1>
       <blockquote class={`quote-text big stance-border-${q.stance}`}>
         <p>{highlight(q.text, cues.map((cue) => ({ start: cue.start, end: cue.end, className: `cue cue-${cue.role}${cue.flipped ? ' flipped' : ''}`, title: cueLabel(cue) })))}</p>
       </blockquote>

@@ -58,6 +58,7 @@ export function Layout(props: PageProps & { frame: FrameState; children?: Child 
         <title>{`${props.title} · stancewatch`}</title>
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href="/static/style.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {props.feed && <link rel="alternate" type="application/atom+xml" title="Atom feed for this search" href={props.feed} />}
         <script src="/static/app.js" defer></script>
       </head>
