@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { createApp } from '../web/app.tsx';
 import { STANCES } from '../src/types.ts';
+import { stanceTrends } from '../src/db/trends.ts';
 import { latencyLine, measure, record, type Latency } from './lib/stats.ts';
 import { DEFAULT_BENCH_DB } from './seed.ts';
 
@@ -29,15 +30,11 @@ function slugs(db: DB): { people: string[]; cursors: string[] } {
 
 const searchFilters = (i: number): QuoteFilters => ({ q: TERMS[i % TERMS.length], stance: STANCES[i % 4], from: YEARS[i % YEARS.length] });
 
-async function trendsCase(db: DB): Promise<Case | null> {
-  try {
-    const mod = (await import('../src/db/trends.ts')) as Record<string, unknown>;
-    const fn = (mod.stanceTrends ?? mod.trendRows ?? mod.stanceByPeriod) as ((db: DB, q: object) => unknown) | undefined;
-    if (typeof fn !== 'function') return null;
-    return { name: 'db: trends aggregate (all quotes, by month)', run: () => fn(db, { period: 'month' }) };
-  } catch {
-    return null;
-  }
+function trendsCases(db: DB, orgs: string[]): Case[] {
+  return [
+    { name: 'db: trends, all quotes by month (stanceTrends)', run: () => stanceTrends(db, { by: 'month', groupBy: 'none' }) },
+    { name: 'db: trends, one organisation by quarter', run: (i) => stanceTrends(db, { by: 'quarter', org: orgs[i % orgs.length] }) },
+  ];
 }
 
 export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<string, Latency>> {
@@ -66,8 +63,7 @@ export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<str
     { name: 'app: GET /speakers/SLUG', run: (i) => get(`/speakers/${people[i % people.length]}`) },
     { name: 'app: GET /trends', run: (i) => get(i % 2 ? '/trends' : '/trends?period=year') },
   ];
-  const trends = await trendsCase(db);
-  if (trends) cases.splice(4, 0, trends);
+  cases.splice(4, 0, ...trendsCases(db, db.prepare('SELECT slug FROM organisations').pluck().all() as string[]));
   const out: Record<string, Latency> = {};
   for (const c of cases) {
     try {
