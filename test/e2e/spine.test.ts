@@ -8,7 +8,6 @@ import { openDatabase, type DB } from '../../src/db/connection.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { loadSourceRegistry } from '../../src/source-registry.ts';
-import { syncSources } from '../../src/db/sources.ts';
 import { syncRegistries } from '../../src/db/people.ts';
 import { crawlSource } from '../../src/pipeline/crawl.ts';
 import { createApp } from '../../web/app.tsx';
@@ -69,7 +68,6 @@ const config = () => loadConfig({ STANCEWATCH_DB: join(dir, 'e2e.db'), STANCEWAT
 describe('crawl → store → timeline', () => {
   it('crawls the feed, fetches each page and stores the articles with their quotes', async () => {
     const sources = loadSourceRegistry(join(dir, 'sources.json'));
-    syncSources(db, sources);
     const summary = await crawlSource({ db, config: config(), log: silentLogger }, sources[0]!, {});
     expect(summary).toMatchObject({ new: 2, failed: 0 });
 

@@ -1,6 +1,6 @@
 // `stancewatch import FILE...`: stores local HTML or text articles and processes them (researchers' archives; offline trials).
 import { openDatabase } from '../../db/connection.ts';
-import { ensureSource } from '../../db/sources.ts';
+import { getSourceState, upsertSource } from '../../db/sources.ts';
 import { syncRegistries } from '../../db/people.ts';
 import { ingestArticle, type IngestStatus } from '../../pipeline/ingest.ts';
 import { normaliseDate } from '../../pipeline/dates.ts';
@@ -33,7 +33,8 @@ const command: Command = {
     const db = openDatabase(config.dbPath);
     try {
       syncRegistries(db);
-      if (sourceId) ensureSource(db, sourceId);
+      // An id that is not in the registry becomes a disabled 'import' source, so the articles can be filtered by it.
+      if (sourceId && !getSourceState(db, sourceId)) upsertSource(db, { id: sourceId, name: sourceId, kind: 'import', organisation: '', enabled: false });
       const counts: Record<IngestStatus | 'failed', number> = { new: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 };
       let quotes = 0;
       for (const file of files) {

@@ -13,7 +13,7 @@ const command: Command = {
   ],
   async run(ctx) {
     // Loaded here rather than at the top so that other commands (extract, import) never load the web stack.
-    const [{ serve: serveHttp }, { openDatabase }, { syncRegistries }, { syncSources }, { loadSourceRegistry }, { startScheduler }, { createApp }] =
+    const [{ serve: serveHttp }, { openDatabase }, { syncRegistries }, { upsertSource }, { loadSourceRegistry }, { startScheduler }, { createApp }] =
       await Promise.all([
         import('@hono/node-server'),
         import('../../db/connection.ts'),
@@ -28,7 +28,7 @@ const command: Command = {
     const sources = loadSourceRegistry(config.sourcesPath);
     const db = openDatabase(config.dbPath);
     syncRegistries(db);
-    syncSources(db, sources);
+    for (const s of sources) upsertSource(db, { id: s.id, name: s.name, kind: s.kind, organisation: s.organisation, enabled: s.enabled });
     const scheduler = config.scheduler ? startScheduler({ db, config, log }, sources) : null;
     const app = createApp({ db, config, log, crawlNow: scheduler?.crawlNow });
 
