@@ -43,7 +43,7 @@ export function blockText(root: MinimalNode): string {
   return paragraphs.join('\n\n');
 }
 
-/** Text of an HTML fragment string (an API's `content.rendered` or `details.body`). */
+/** Collapses runs of whitespace (newlines included) into single spaces. */
 export function normaliseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
