@@ -34,7 +34,7 @@ export function beforeVerb(s: string): string {
 }
 
 /** A complement that opens with one of these is a circumstance, not reported content ("hit back after …"). */
-const CLAUSE_LINK = /^(?:after|before|when|while|as|because|since|against|over|at|in|on|with|to|from|by|during|amid|until|if)\b/i;
+const CLAUSE_LINK = /^(?:about|of|after|before|when|while|as|because|since|against|over|at|in|on|with|to|from|by|during|amid|until|if)\b/i;
 const ADVERBIAL_AFTER = /^\s*(?:,\s*)?(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year)|this (?:week|month|year)|in (?:a|an|its|his|her|their) (?:statement|interview|letter|report|speech|blog|submission|evidence)|at the time|earlier|recently|previously|again|also)\b\s*,?/i;
 const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
 

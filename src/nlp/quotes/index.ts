@@ -60,7 +60,7 @@ function walk(w: WalkInput): Found[] {
     const events: Array<{ at: number; run: () => void }> = [];
     const pending: Found[] = [];
     for (const [s, e] of w.sentences[para.index]!) {
-      const stops = full.filter((p) => p.spans[0]!.open >= s && p.spans[0]!.open < e).map((p) => p.spans[0]!.open);
+      const stops = full.flatMap((p) => p.spans).filter((m) => m.open >= s && m.open < e).map((m) => m.open);
       events.push({ at: s, run: () => reported(w, s, e, stops, para.index, out, pending) });
     }
     for (const p of full) if (p.spans[0]!.para === para.index) events.push({ at: p.spans[0]!.open, run: () => direct(w, p, out) });

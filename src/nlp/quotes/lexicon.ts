@@ -9,7 +9,7 @@ export const SPEECH_VERBS = [
   'pointed out', 'points out', 'continued', 'commented', 'remarked', 'observed', 'announced', 'announces', 'confirmed', 'confirms',
   'predicted', 'predicts', 'recommended', 'recommends', 'highlighted', 'highlights', 'accepted', 'accepts', 'agreed', 'agrees',
   'responded', 'replied', 'wrote', 'writes', 'cautioned', 'complained', 'alleged', 'asserted', 'contended', 'countered',
-  'told', 'tells', 'hit back', 'noted', 'asked', 'urged', 'urges', 'protested', 'retorted', 'recalled', 'feared', 'fears',
+  'told', 'tells', 'hit back', 'went on', 'noted', 'asked', 'urged', 'urges', 'protested', 'retorted', 'recalled', 'feared', 'fears',
 ];
 
 /** Verbs whose reported content starts at their object ("described X as …", "called the framework 'flawed'"). */
@@ -43,13 +43,21 @@ British UK Wales Welsh Scotland Scottish London Northern Ireland January Februar
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ofsted Select Inspector Inspectors Inspectorate Report Review Policy Public
 Head Senior Deputy Assistant Member Members Spokesman Spokeswoman Spokesperson Picture Photograph Photo Image Credit Read Share Sign Related
 Top Our Download Subscribe Latest Archive Unlimited Themed From Already Please Click Follow Twitter Facebook LinkedIn Email Professor Prof Dr
-Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home Health NHS Court Judge Justice Group Network Partnership Team`.split(/\s+/));
+Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home Health NHS Court Judge Justice Group Network Partnership Team
+What Why How Who Where When Which Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
   inspectors: 'inspectors', inspectorate: 'inspectorate', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
   data: 'data', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
+};
+
+/** Nouns that refer back to an organisation already in play ("the union said"), with the kinds they fit (null: any). */
+export const GENERIC_ORG_NOUNS: Record<string, string[] | null> = {
+  union: ['union'], charity: ['charity'], association: ['professional body', 'local government body'], society: ['professional body', 'charity'],
+  department: ['government department'], government: ['government department'], committee: ['parliament'], regulator: ['regulator', 'inspectorate'],
+  organisation: null, organization: null, body: null, group: null, council: null, authority: null, college: ['professional body'],
 };
 
 /** Words for someone speaking for an organisation ("a spokesperson for BASW"). */

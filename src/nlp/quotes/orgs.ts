@@ -30,7 +30,7 @@ function registryAliases() {
   return registryPattern;
 }
 
-const ORG_HEAD = '(?:Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
+const ORG_HEAD = '(?:Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 const UNLISTED = new RegExp(`(?:University|College|Institute) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
@@ -49,7 +49,12 @@ export class OrgMatcher {
       const known = this.find(long!, 0).at(-1);
       this.learned.set(acr!, known && known.end === long!.length ? known.org : long!);
     }
-    if (this.learned.size) this.learnedRe = new RegExp(`\\b(?:${[...this.learned.keys()].map(escape).join('|')})\\b`, 'g');
+    // The long form of an unlisted acronym is a name of the same body.
+    for (const org of [...this.learned.values()]) if (!registries().orgByShort.has(org)) this.learned.set(org, org);
+    if (this.learned.size) {
+      const keys = [...this.learned.keys()].sort((a, b) => b.length - a.length).map(escape);
+      this.learnedRe = new RegExp(`(?<![\\p{L}])(?:${keys.join('|')})(?![\\p{L}])`, 'gu');
+    }
   }
 
   /** Mentions within `s`, with offsets shifted by `base`; registry aliases win over unlisted names. */

@@ -36,13 +36,15 @@ export function buildPassages(spans: MarkSpan[], paras: Paragraph[]): MarkSpan[]
   return out;
 }
 
-/** Fills head/tail and decides whether each group is a full quote. */
+/** Fills head/tail and decides whether each group is a full quote; a head starts after the previous full quote in its sentence. */
 export function describePassages(groups: MarkSpan[][], masked: string, sentenceOf: SentenceOf, ctx: PhraseContext): Passage[] {
-  return groups.map((spans, gi) => {
+  const out: Passage[] = [];
+  groups.forEach((spans, gi) => {
     const first = spans[0]!, last = spans.at(-1)!;
-    const prev = groups[gi - 1]?.at(-1), next = groups[gi + 1]?.[0];
+    const prevFull = [...out].reverse().find((p) => p.full)?.spans.at(-1);
+    const next = groups[gi + 1]?.[0];
     const [hs] = sentenceOf(first.para, first.open);
-    const headAt = Math.max(hs, prev && prev.para === first.para && prev.closed ? prev.end + 1 : hs);
+    const headAt = Math.max(hs, prevFull && prevFull.para === first.para && prevFull.closed ? prevFull.end + 1 : hs);
     const head = masked.slice(headAt, first.open);
     let tail = '', tailAt = last.end;
     if (last.closed) {
@@ -51,8 +53,9 @@ export function describePassages(groups: MarkSpan[][], masked: string, sentenceO
       const stop = next && next.para === last.para && next.open < te ? next.open : te;
       tail = masked.slice(tailAt, Math.max(tailAt, stop));
     }
-    return { spans, head, headAt, tail, tailAt, full: isFull(head, tail, tailAt, ctx) };
+    out.push({ spans, head, headAt, tail, tailAt, full: isFull(head, tail, tailAt, ctx) });
   });
+  return out;
 }
 
 function isFull(head: string, tail: string, tailAt: number, ctx: PhraseContext): boolean {

@@ -1,6 +1,6 @@
 // Reads the noun phrase that names a speaker: "Alan Wood, president of the ADCS (ADCS)", "the head of Ofsted", "he", "inspectors".
 import { registries } from '../registries.ts';
-import { ACADEMIC_ROLE, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, SPOKES_NOUNS } from './lexicon.ts';
+import { ACADEMIC_ROLE, GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, SPOKES_NOUNS } from './lexicon.ts';
 import { findNames, type NameMention } from './names.ts';
 import type { OrgMatcher, OrgMention } from './orgs.ts';
 
@@ -9,7 +9,8 @@ export type SpeakerRef =
   | { type: 'pronoun'; pronoun: string }
   | { type: 'role'; role: string; org: string | null }
   | { type: 'org'; org: string; role: string | null }
-  | { type: 'institution'; noun: string; org: string | null };
+  | { type: 'institution'; noun: string; org: string | null }
+  | { type: 'generic'; noun: string };
 
 const ADVERBIAL = /^(?:[A-Za-z]+ing|Asked|However|Meanwhile|Instead|But|And|Also|Earlier|Later|Last|This|Yesterday|Today|Now|In|At|On|After|Before|During|Following|Despite|Since|Under|With|Without|For|From|By|Over|When|While|If|Although|Though|As|Whether|Of|Where|Once|Separately|Elsewhere|Overall|Nevertheless|Still)\b/;
 const LEADING_LINK = /^\s*(?:and|but|which|that|who|so|while|as|because|when|if|although|whereas|where|then|yet|also|however)\b[\s,]*/i;
@@ -28,18 +29,20 @@ export function subjectBefore(s: string, base: number, ctx: PhraseContext): Spea
   const segs = segments(clean);
   if (!segs.length) return null;
   const last = segs.at(-1)!;
-  last.text = last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length));
-  const head = trailingNounPhrase(last.text);
+  const head = trailingNounPhrase(last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length)));
   if (!head.trim()) return null;
   const headStart = last.start + head.length - head.trimStart().length;
-  const core = readPhrase(s.slice(headStart, last.start + head.length), base + headStart, ctx);
-  if (!core) return null;
-  if (core.type === 'pronoun' || core.type === 'institution') return core;
+  const core = readPhrase(clean.slice(headStart, last.start + head.length), base + headStart, ctx);
+  if (core && (core.type === 'pronoun' || core.type === 'institution' || core.type === 'generic')) return core;
   // Appositives: "Name, role," or "role, Name," — one segment back, if it is not an adverbial clause.
   const prev = segs.length > 1 ? segs.at(-2)! : null;
   if (!prev || ADVERBIAL.test(prev.text.trim()) || prev.text.trim().split(/\s+/).length > 16) return core;
-  const other = readPhrase(s.slice(prev.start, prev.start + prev.text.length), base + prev.start, ctx);
-  return combine(core, other);
+  const other = readPhrase(prev.text, base + prev.start, ctx);
+  if (core?.type === 'person') return combine(core, other);
+  if (other?.type === 'person' && !other.mention.possessive) {
+    return combine(other, core ?? describeOnly(clean.slice(headStart, last.start + head.length), base + headStart, ctx));
+  }
+  return core;
 }
 
 /** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
@@ -48,20 +51,27 @@ export function subjectAfter(s: string, base: number, ctx: PhraseContext): Speak
   const segs = segments(clean).filter((g) => g.text.trim());
   if (!segs.length) return null;
   const first = segs[0]!;
-  const core = readPhrase(s.slice(first.start, first.start + first.text.length), base + first.start, ctx);
-  if (!core || core.type === 'pronoun' || core.type === 'institution') return core;
+  const core = readPhrase(first.text, base + first.start, ctx);
+  if (core && (core.type === 'pronoun' || core.type === 'institution' || core.type === 'generic')) return core;
   const next = segs[1];
   if (!next || /^\s*(?:[a-z]+ing|who|which|adding|as|in|at|on)\b/i.test(next.text)) return core;
-  return combine(core, readPhrase(s.slice(next.start, next.start + next.text.length), base + next.start, ctx));
+  const other = readPhrase(next.text, base + next.start, ctx);
+  if (core?.type === 'person') return combine(core, other ?? describeOnly(next.text, base + next.start, ctx));
+  if (other?.type === 'person') return combine(other, core ?? describeOnly(first.text, base + first.start, ctx));
+  return core;
 }
 
-function combine(a: SpeakerRef, b: SpeakerRef | null): SpeakerRef {
-  if (!b) return a;
-  const person = a.type === 'person' ? a : b.type === 'person' ? b : null;
-  const desc = person === a ? b : a;
-  if (!person || person.type !== 'person' || desc.type === 'person' || desc.type === 'pronoun' || desc.type === 'institution') return a;
-  const role = person.role ?? (desc.type === 'role' || desc.type === 'org' ? desc.role : null);
-  return { ...person, role, org: person.org ?? desc.org };
+function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | null): SpeakerRef {
+  if (!desc || (desc.type !== 'role' && desc.type !== 'org')) return person;
+  return { ...person, role: person.role ?? desc.role, org: person.org ?? desc.org };
+}
+
+/** An appositive read only for its role and organisation ("a senior official at the DfE", "a professor of social policy"). */
+function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const orgs = ctx.orgs.find(s, base);
+  const role = roleText(s, base, orgs, []);
+  const org = pickOrg(orgs, s) ?? impliedOrg(s);
+  return role || org ? { type: 'role', role: role ?? '', org } : null;
 }
 
 /** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
@@ -113,6 +123,7 @@ export function readPhrase(s: string, base: number, ctx: PhraseContext): Speaker
   }
   const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
+  if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || /\b(?:president|chair|chairman|chairwoman|director|secretary|commissioner|inspector|executive|officer|leader|manager|minister|head)\b/.test(role))) {
     return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org };
@@ -144,7 +155,7 @@ function leaderRole(org: string): string {
 
 /** A role noun that on its own denotes one organisation's post ("the chief inspector"). */
 function registryRole(role: string): { role: string; org: string } | null {
-  const r = role.toLowerCase().replace(/’/g, "'");
+  const r = role.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '');
   for (const o of registries().organisations) {
     const hit = o.roles.find((x) => x.toLowerCase().replace(/’/g, "'") === r);
     if (hit) return { role: o.roles.includes('chief inspector') && /chief inspector/.test(r) ? 'chief inspector' : hit, org: o.short };
@@ -158,12 +169,12 @@ function roleText(s: string, base: number, orgs: OrgMention[], names: NameMentio
   for (const r of [...orgs, ...names]) for (let i = r.start - base; i < r.end - base; i++) chars[i] = ' ';
   let t = chars.join('')
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/[’']s\b/g, ' ')
+    .replace(/(^|\s)[’']s\b/g, ' ')
     .replace(/\b(?:MP|MPs|OBE|CBE|MBE|QC|KC)\b/g, (m) => (m.startsWith('MP') ? m : ' '))
     .replace(/[^\p{L}\s'’-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  t = t.replace(/^(?:the|a|an|its|their|his|her)\s+/i, '').replace(/\s+(?:of|at|for|from|the|and|on|to|in)(?:\s+the)?$/i, '').replace(/\s+of the\s+/g, ' of the ');
+  t = t.replace(/^(?:the|a|an|its|their|his|her)(?:\s+|$)/i, '').replace(/\s+(?:of|at|for|from|the|and|on|to|in)(?:\s+the)?$/i, '').replace(/\s+of the\s+/g, ' of the ');
   t = t.replace(/^(?:of|at|for|the)\s+/i, '').trim();
   return t && t.split(' ').length <= 10 ? t.toLowerCase() : null;
 }

@@ -1,4 +1,6 @@
 // Turns a speaker phrase into a speaker, using what the article has said so far: pronouns, surnames, roles, institutions.
+import { registries } from '../registries.ts';
+import { GENERIC_ORG_NOUNS } from './lexicon.ts';
 import type { ArticlePeople, Person } from './people.ts';
 import type { SpeakerRef } from './speaker-phrase.ts';
 
@@ -34,6 +36,8 @@ export class SpeakerState {
       }
       case 'org':
         return { name: ref.org, org: ref.org, role: ref.role, person: null };
+      case 'generic':
+        return this.generic(ref.noun);
       case 'institution': {
         const org = ref.org ?? this.institutionOrg;
         return org ? { name: org, org, role: ref.noun, person: null } : null;
@@ -41,19 +45,33 @@ export class SpeakerState {
     }
   }
 
+  /** he/she: the latest speaker of that gender among the last few, else the latest of unknown gender; they/it: the latest organisation. */
   private pronoun(p: string): Speaker | null {
     const want = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
-    for (let i = this.history.length - 1; i >= 0; i--) {
-      const s = this.history[i]!;
-      if (want) {
-        if (s.person && (s.person.gender === want || s.person.gender === null)) return s;
-      } else if (p === 'they' || p === 'it') {
-        if (!s.person) return s;
-      } else return null;
+    if (!want) {
+      if (p !== 'they' && p !== 'it') return null;
+      return [...this.history].reverse().find((s) => !s.person) ?? null;
     }
-    if (!want) return null;
+    const people = [...this.history].reverse().filter((s) => s.person);
+    const recent = people.filter((s, i) => people.findIndex((x) => x.person === s.person) === i).slice(0, 3);
+    const exact = recent.find((s) => s.person!.gender === want);
+    if (exact) return exact;
+    const open = people.find((s) => s.person!.gender === null);
+    if (open) return open;
     const person = [...this.people.people].reverse().find((x) => x.gender === want);
     return person ? fromPerson(person) : null;
+  }
+
+  /** "the union", "the charity": the latest organisation in play that is of that kind. */
+  private generic(noun: string): Speaker | null {
+    const kinds = GENERIC_ORG_NOUNS[noun];
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const org = this.history[i]!.person?.org ?? this.history[i]!.org;
+      if (!org) continue;
+      const kind = registries().orgByShort.get(org)?.kind;
+      if (!kinds || (kind && kinds.includes(kind)) || (!kind && org.toLowerCase().includes(noun))) return { name: org, org, role: null, person: null };
+    }
+    return null;
   }
 
   remember(s: Speaker): void {
