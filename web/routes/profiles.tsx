@@ -14,7 +14,7 @@ import { origin } from '../lib/origin.ts';
 import { quoteJson } from '../lib/quote-formats.ts';
 import { formatDate } from '../lib/dates.ts';
 import { topTopics, type Topic } from '../lib/topics.ts';
-import { loadTrends } from '../lib/trend-data.ts';
+import { stanceTrends } from '../../src/db/trends.ts';
 import { ExternalLink, QuoteCard, StanceBadge } from '../views/components.tsx';
 import { NetChart, TrendTable, VolumeChart, type TrendRow } from '../views/stance-chart.tsx';
 
@@ -126,7 +126,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
     const roles = personRoles(db, p.id);
     const counts = stanceCounts(db, { personId: p.id });
     const latest = listQuotes(db, { speaker: p.slug }, null, 10).rows;
-    const trends = loadTrends(db, { personId: p.id });
+    const trends = stanceTrends(db, { speaker: p.slug, groupBy: 'none' });
     const topics = topTopics(recentQuoteTexts(db, { personId: p.id }));
     if (format === 'json') {
       return c.json({ ok: true, person: { slug: p.slug, name: p.name, aliases: personAliases(db, p.id) }, roles, stance_counts: counts, trends, topics, latest: latest.map((q) => quoteJson(q, origin(c))) });
@@ -155,7 +155,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
     const counts = stanceCounts(db, { organisationId: o.id });
     const people = organisationPeople(db, o.id);
     const latest = listQuotes(db, { org: o.slug }, null, 10).rows;
-    const trends = loadTrends(db, { organisationId: o.id });
+    const trends = stanceTrends(db, { org: o.slug, groupBy: 'none' });
     const topics = topTopics(recentQuoteTexts(db, { organisationId: o.id }));
     if (format === 'json') {
       return c.json({ ok: true, organisation: o, people, stance_counts: counts, trends, topics, latest: latest.map((q) => quoteJson(q, origin(c))) });

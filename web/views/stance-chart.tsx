@@ -4,22 +4,18 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line, stack } from 'd3-shape';
 
-/** One period of stance counts (the row shape of stanceTrends in src/db/trends.ts). */
-export interface TrendRow {
-  period: string;
-  supports: number;
-  opposes: number;
-  mixed: number;
-  neutral: number;
-  unrelated: number;
-  total: number;
-  net: number;
-}
+import type { TrendRow } from '../../src/db/trends.ts';
+
+export type { TrendRow };
 
 const KEYS = ['supports', 'opposes', 'mixed', 'neutral', 'unrelated'] as const;
 const W = 720;
 const H = 260;
 const M = { top: 16, right: 16, bottom: 44, left: 44 };
+
+export function fmtNet(net: number | null): string {
+  return net === null ? '–' : `${net > 0 ? '+' : ''}${net.toFixed(2)}`;
+}
 
 function tickEvery(n: number): number {
   return Math.max(1, Math.ceil(n / 12));
@@ -63,26 +59,28 @@ export function VolumeChart({ id, title, rows }: { id: string; title: string; ro
 
 export function NetChart({ id, title, rows }: { id: string; title: string; rows: TrendRow[] }) {
   const x = scaleBand<string>().domain(rows.map((r) => r.period)).range([M.left, W - M.right]).padding(0.15);
-  const extent = Math.max(0.1, ...rows.map((r) => Math.abs(r.net)));
-  const y = scaleLinear().domain([-extent, extent]).nice().range([H - M.bottom, M.top]);
+  // net is -1..1 (or null when no quote in the period took a position): a fixed scale keeps charts comparable.
+  const y = scaleLinear().domain([-1, 1]).range([H - M.bottom, M.top]);
   const mid = (p: string) => (x(p) ?? 0) + x.bandwidth() / 2;
-  const path = line<TrendRow>().x((r) => mid(r.period)).y((r) => y(r.net))(rows) ?? '';
+  const positioned = rows.filter((r) => r.net !== null);
+  const path = line<TrendRow>().defined((r) => r.net !== null).x((r) => mid(r.period)).y((r) => y(r.net ?? 0))(rows) ?? '';
+  const latest = positioned[positioned.length - 1];
   const every = tickEvery(rows.length);
   const desc = `Line: net stance per period (above zero leans supportive of the inspection regime, below zero leans opposed), ` +
-    `${rows.length} periods. Latest: ${rows[rows.length - 1]?.net.toFixed(2) ?? 'none'}.`;
+    `${rows.length} periods. ${latest ? `Latest (${latest.period}): ${fmtNet(latest.net)}.` : 'No quote took a position.'}`;
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} class="chart-svg">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
-        {y.ticks(5).map((t) => (
+        {[-1, -0.5, 0, 0.5, 1].map((t) => (
           <g class={t === 0 ? 'gridline zero' : 'gridline'}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
             <text x={M.left - 6} y={y(t)} dy="0.32em" text-anchor="end">{t}</text>
           </g>
         ))}
         <path class="net-line" d={path} />
-        {rows.map((r) => <circle class="net-point" cx={mid(r.period)} cy={y(r.net)} r={3}><title>{`${r.period}: net ${r.net.toFixed(2)} (${r.total} quotes)`}</title></circle>)}
+        {positioned.map((r) => <circle class="net-point" cx={mid(r.period)} cy={y(r.net ?? 0)} r={3}><title>{`${r.period}: net ${fmtNet(r.net)} (${r.total} quotes)`}</title></circle>)}
         {rows.map((r, i) => (i % every === 0 ? <text class="axis-label" x={mid(r.period)} y={H - M.bottom + 16} text-anchor="middle">{r.period}</text> : null))}
       </svg>
     </figure>
@@ -106,7 +104,7 @@ export function TrendTable({ rows, caption }: { rows: TrendRow[]; caption: strin
           <caption>{caption}</caption>
           <thead><tr><th scope="col">Period</th>{KEYS.map((k) => <th scope="col">{k}</th>)}<th scope="col">Total</th><th scope="col">Net</th></tr></thead>
           <tbody>
-            {rows.map((r) => <tr><th scope="row">{r.period}</th>{KEYS.map((k) => <td>{r[k]}</td>)}<td>{r.total}</td><td>{r.net.toFixed(2)}</td></tr>)}
+            {rows.map((r) => <tr><th scope="row">{r.period}</th>{KEYS.map((k) => <td>{r[k]}</td>)}<td>{r.total}</td><td>{fmtNet(r.net)}</td></tr>)}
           </tbody>
         </table>
       </div>
