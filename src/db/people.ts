@@ -1,0 +1,122 @@
+// SQL for people: one record per person across articles, with every name form as an alias and dated roles.
+import type { DB } from './connection.ts';
+import { registries } from '../nlp/registries.ts';
+import { resolveOrganisationId, syncOrganisations } from './organisations.ts';
+
+export interface PersonQuery {
+  name: string;
+  org: string | null;
+  role: string | null;
+  /** The article's date (ISO), when known: dates the role. */
+  date: string | null;
+}
+
+const TITLES = /^(?:sir|dame|lord|lady|baroness|baron|cllr|councillor|professor|prof|dr|mr|mrs|ms|miss|rev|revd|the rt hon|rt hon)\.?\s+/i;
+const POST_NOMINALS = /\s+(?:mp|msp|am|mep|obe|cbe|mbe|dbe|kbe|qc|kc|phd|jp)$/i;
+
+/** The comparable form of a name: lower-case, no titles, no post-nominals, one kind of apostrophe. */
+export function nameKey(name: string): string {
+  let k = name.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+  while (TITLES.test(k)) k = k.replace(TITLES, '');
+  while (POST_NOMINALS.test(k)) k = k.replace(POST_NOMINALS, '');
+  return k;
+}
+
+const slugify = (s: string) => nameKey(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person';
+
+/** Loads the organisation and people registries into the store; idempotent, run at every start-up. */
+export function syncRegistries(db: DB): void {
+  syncOrganisations(db);
+  const role = db.prepare(
+    `INSERT INTO person_roles (person_id, organisation_id, role, from_date, to_date, source_url) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(person_id, organisation_id, role, from_date) DO UPDATE SET to_date = excluded.to_date, source_url = excluded.source_url`,
+  );
+  db.transaction(() => {
+    for (const p of registries().people) {
+      const id = findByAlias(db, nameKey(p.name)) ?? createPerson(db, p.name);
+      for (const alias of [p.name, ...p.aliases]) addAlias(db, id, alias);
+      for (const r of p.roles) role.run(id, resolveOrganisationId(db, r.org), r.role, r.from, r.to, r.source);
+    }
+  })();
+}
+
+/**
+ * The person a quote's speaker is: found by full name (two people with one surname stay apart), by surname plus
+ * organisation when only a surname is known, else created. Records the role seen on that date.
+ */
+export function resolvePersonId(db: DB, q: PersonQuery): number | null {
+  const key = nameKey(q.name);
+  if (!key) return null;
+  const orgId = q.org ? resolveOrganisationId(db, q.org) : null;
+  const id = key.includes(' ') ? findFullName(db, key, orgId) : findSurname(db, key, orgId);
+  const personId = id ?? createPerson(db, q.name);
+  addAlias(db, personId, q.name);
+  if (q.role && orgId !== null) recordRole(db, personId, orgId, q.role, q.date?.slice(0, 10) ?? null);
+  return personId;
+}
+
+function root(db: DB, id: number): number {
+  const seen = new Set<number>();
+  let cur = id;
+  for (;;) {
+    const row = db.prepare('SELECT merged_into FROM people WHERE id = ?').get(cur) as { merged_into: number | null } | undefined;
+    if (!row?.merged_into || seen.has(cur)) return cur;
+    seen.add(cur);
+    cur = row.merged_into;
+  }
+}
+
+function findByAlias(db: DB, key: string): number | null {
+  const row = db.prepare('SELECT person_id FROM person_aliases WHERE alias = ? ORDER BY person_id LIMIT 1').get(key) as { person_id: number } | undefined;
+  return row ? root(db, row.person_id) : null;
+}
+
+function findFullName(db: DB, key: string, orgId: number | null): number | null {
+  const ids = [...new Set((db.prepare('SELECT person_id FROM person_aliases WHERE alias = ?').all(key) as Array<{ person_id: number }>).map((r) => root(db, r.person_id)))];
+  if (ids.length <= 1) return ids[0] ?? null;
+  return (orgId !== null && ids.find((id) => hasOrg(db, id, orgId))) || Math.max(...ids);
+}
+
+/** A bare surname matches only one known person with that surname (at the same organisation when one is given). */
+function findSurname(db: DB, surname: string, orgId: number | null): number | null {
+  const rows = db.prepare("SELECT DISTINCT person_id FROM person_aliases WHERE alias = ? OR alias LIKE '% ' || ?").all(surname, surname) as Array<{ person_id: number }>;
+  const ids = [...new Set(rows.map((r) => root(db, r.person_id)))];
+  const fits = orgId === null ? ids : ids.filter((id) => hasOrg(db, id, orgId));
+  return fits.length === 1 ? fits[0]! : null;
+}
+
+function hasOrg(db: DB, personId: number, orgId: number): boolean {
+  return db.prepare('SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? LIMIT 1').get(personId, orgId) !== undefined;
+}
+
+function createPerson(db: DB, name: string): number {
+  const display = name.replace(POST_NOMINALS, '').trim();
+  const base = slugify(display);
+  let slug = base;
+  for (let n = 2; db.prepare('SELECT 1 FROM people WHERE slug = ?').get(slug); n++) slug = `${base}-${n}`;
+  const id = Number(db.prepare('INSERT INTO people (slug, name) VALUES (?, ?)').run(slug, display).lastInsertRowid);
+  addAlias(db, id, display);
+  return id;
+}
+
+function addAlias(db: DB, personId: number, name: string): void {
+  const key = nameKey(name);
+  if (key) db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)').run(personId, key);
+}
+
+/** Widens the observed date range of a role seen in articles; registry facts (with a source) are left as published. */
+function recordRole(db: DB, personId: number, orgId: number, role: string, day: string | null): void {
+  const r = role.toLowerCase();
+  const sourced = db.prepare('SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NOT NULL').get(personId, orgId, r);
+  if (sourced) return;
+  const seen = db.prepare('SELECT id, from_date, to_date FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NULL')
+    .get(personId, orgId, r) as { id: number; from_date: string | null; to_date: string | null } | undefined;
+  if (!seen) {
+    db.prepare('INSERT OR IGNORE INTO person_roles (person_id, organisation_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)').run(personId, orgId, r, day, day);
+    return;
+  }
+  if (!day) return;
+  const from = !seen.from_date || day < seen.from_date ? day : seen.from_date;
+  const to = !seen.to_date || day > seen.to_date ? day : seen.to_date;
+  db.prepare('UPDATE person_roles SET from_date = ?, to_date = ? WHERE id = ?').run(from, to, seen.id);
+}
