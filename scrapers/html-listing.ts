@@ -67,8 +67,9 @@ export function parseHtmlListing(body: string, url: string, source: HtmlListingS
     const published = normaliseDate(dateEl.attr('datetime')) ?? parseListingDate(dateEl.text(), dateOrder);
     items.push({ url: href, title: titleText || null, published });
   });
-  const nextHref = selectors.next ? absolute($(selectors.next).first().attr('href'), url) : null;
-  return { items, next: items.length ? (nextHref ?? templateNext(source, url)) : null };
+  // A configured "next" link decides; without one, a {page} template counts up until a page lists nothing.
+  const next = selectors.next ? absolute($(selectors.next).first().attr('href'), url) : templateNext(source, url);
+  return { items, next: items.length ? next : null };
 }
 
 export const htmlListingScraper: Scraper<HtmlListingSource> = {

@@ -188,7 +188,8 @@ async function readPage(
       run.deps.log.warn('listing refused', { source: run.source.id, url: redactUrl(url), error: redactText(errorMessage(err)) });
       return 'fallback';
     }
-    if (!o.first && status !== null && scraper.endOfListingStatus?.includes(status)) return null;
+    // Past the last page many sites answer 404 (and WordPress 400): the listing has simply ended.
+    if (!o.first && status !== null && (status === 404 || status === 410 || scraper.endOfListingStatus?.includes(status))) return null;
     if (o.first) throw err;
     run.counts.itemsFailed++;
     run.fail(url, err);

@@ -33,7 +33,8 @@ export interface FixtureServer {
 
 const LAST_MODIFIED = 'Mon, 06 Jan 2025 10:00:00 GMT';
 
-function serveStatic(route: StaticRoute, req: IncomingMessage, res: ServerResponse, origin: string): void {
+/** Sends a static response (with validators and 304 support); handlers can use it too. */
+export function serveStatic(route: StaticRoute, req: IncomingMessage, res: ServerResponse, origin: string): void {
   const status = route.status ?? 200;
   const body = typeof route.body === 'string' ? Buffer.from(route.body.replaceAll('{{BASE}}', origin)) : (route.body ?? Buffer.alloc(0));
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...route.headers };
