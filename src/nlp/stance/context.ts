@@ -23,7 +23,7 @@ export function articleInfo(ctx: ArticleContext): ArticleInfo {
   if (!info) {
     const opening = `${ctx.title}\n\n${ctx.text.slice(0, OPENING_CHARS)}`;
     info = {
-      relevant: LEXICON.terms.matchAll(tokenize(`${ctx.title}\n${ctx.text}`)).some((m) => m.value === 'target'),
+      relevant: LEXICON.targetRegex.test(ctx.title) || LEXICON.targetRegex.test(ctx.text),
       conflict: LEXICON.conflict.matchAll(tokenize(opening)).length > 0,
       paragraphs: paragraphStarts(ctx.text),
     };

@@ -1,8 +1,8 @@
 // Stance of a quote toward Ofsted's inspection regime, with the cues that decided it. See docs/stance.md.
 import type { ArticleContext, ExtractedQuote, Stance, StanceResult } from '../../types.ts';
-import { its, nlp } from '../wink.ts';
 import { articleInfo, ledInAsReply, speakerRunBefore } from './context.ts';
 import { scoreText, type Scored } from './score.ts';
+import { sentimentOf } from './sentiment.ts';
 import { speakerSide } from './speaker.ts';
 
 /** Weight a side needs before it counts as a position. */
@@ -47,7 +47,3 @@ function decide(s: number, o: number, own: Scored, side: string): { stance: Stan
 }
 
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
-
-function sentimentOf(text: string): number {
-  return nlp.readDoc(text).out(its.sentiment) as number;
-}

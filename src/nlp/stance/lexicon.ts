@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { PatternSet } from './patterns.ts';
 
-export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'selfPraise', 'rebuttal'] as const;
+export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 export type ModifierKind = 'negator' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
 
@@ -46,6 +46,8 @@ export interface Lexicon {
   negationScope: number;
   inspectorate: FramesFile['inspectorate'];
   anaphora: Set<string>;
+  /** Any regime term, as one regex: a cheap whole-article test. */
+  targetRegex: RegExp;
 }
 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../data/stance/${name}`, import.meta.url), 'utf8')) as T;
@@ -70,6 +72,14 @@ function buildCues(cues: CuesFile, mods: ModifiersFile): PatternSet<CueDef> {
   return set;
 }
 
+/** Phrases as one case-insensitive regex: words joined by spaces or hyphens, a trailing "*" matching any ending. */
+function phrasesRegex(phrases: string[]): RegExp {
+  const alt = phrases.map((p) =>
+    p.split(/\s+/).map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]").replace(/\*$/, '[a-z]*')).join("[\\s\\-]+"),
+  );
+  return new RegExp(`\\b(?:${alt.join('|')})\\b`, 'i');
+}
+
 function phraseSet(phrases: string[]): PatternSet<true> {
   const set = new PatternSet<true>();
   for (const p of phrases) set.add(p, true);
@@ -91,6 +101,7 @@ function load(): Lexicon {
     negationScope: mods.negationScope,
     inspectorate: frames.inspectorate,
     anaphora: new Set(frames.anaphora),
+    targetRegex: phrasesRegex(terms.sets.target?.terms ?? []),
   };
 }
 

@@ -17,6 +17,13 @@ export interface Match<T> {
 }
 
 const GAP_MAX = 3;
+const PREFIX_KEY = 3;
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /** "letting ** down" → word, gap(3), word; "inspect*" → prefix; "*n't" → any word ending in n't. */
 export function compilePhrase(phrase: string): Element[] {
@@ -32,7 +39,8 @@ export function compilePhrase(phrase: string): Element[] {
 /** An index of patterns by their first element, so matching costs one lookup per token. */
 export class PatternSet<T> {
   private exact = new Map<string, Pattern<T>[]>();
-  private prefixed: Pattern<T>[] = [];
+  /** Prefix patterns by their first PREFIX_KEY letters. */
+  private prefixed = new Map<string, Pattern<T>[]>();
   private suffixNt: Pattern<T>[] = [];
 
   add(phrase: string, value: T): void {
@@ -41,12 +49,10 @@ export class PatternSet<T> {
     if (!first || first.kind === 'gap') throw new Error(`bad stance pattern: "${phrase}"`);
     const pattern = { elements, value };
     if (phrase.startsWith("*n't")) this.suffixNt.push({ elements: elements.slice(1), value });
-    else if (first.kind === 'prefix') this.prefixed.push(pattern);
-    else {
-      const list = this.exact.get(first.w) ?? [];
-      list.push(pattern);
-      this.exact.set(first.w, list);
-    }
+    else if (first.kind === 'prefix') {
+      if (first.p.length < PREFIX_KEY) throw new Error(`stance prefix pattern too short: "${phrase}"`);
+      push(this.prefixed, first.p.slice(0, PREFIX_KEY), pattern);
+    } else push(this.exact, first.w, pattern);
   }
 
   /** Every match starting at every token (overlaps included). */
@@ -56,7 +62,7 @@ export class PatternSet<T> {
       const t = tokens[i]!;
       for (const p of this.exact.get(t.w) ?? []) pushMatch(out, p, tokens, i, 1);
       if (t.punct) continue;
-      for (const p of this.prefixed) {
+      for (const p of this.prefixed.get(t.w.slice(0, PREFIX_KEY)) ?? []) {
         if (p.elements[0]!.kind === 'prefix' && t.w.startsWith(p.elements[0]!.p)) pushMatch(out, p, tokens, i, 1);
       }
       if (t.w.endsWith("n't")) for (const p of this.suffixNt) pushMatch(out, p, tokens, i, 0, 1);

@@ -59,6 +59,9 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       if (own) return verdict(m, s);
       if (followedBy(s, 'finding', m.to, 8)) return supports();
       return s.terms.distance('target', m.from, m.to) < Infinity ? opposes() : null;
+    case 'takeUp':
+      if (s.negated) return null;
+      return own ? verdict(m, s) : supports();
     case 'selfPraise':
       return !s.negated && own && selfRefBefore(m.from, s, 4) ? supports() : null;
     case 'rebuttal':

@@ -4,18 +4,18 @@ import { LEXICON } from './lexicon.ts';
 import type { Side } from './resolve.ts';
 
 const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
-const containsWord = (hay: string, needle: string) => new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(hay);
+const wordsRegex = (words: string[]) => new RegExp(`(^|[^a-z])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})($|[^a-z])`);
+const ORG = wordsRegex(LEXICON.inspectorate.orgs);
+const ROLE = wordsRegex(LEXICON.inspectorate.roles);
 // An unattributed-organisation speaker named right after an inspectorate title ("Ofsted's chief inspector, Sir X Y").
 const TITLE_BEFORE = /\b(ofsted|chief inspector|inspectorate|hmci)\b[^.!?\n]{0,40}$/i;
 
 export function speakerSide(quote: ExtractedQuote, ctx: ArticleContext): Side {
-  const { orgs, speakers, roles } = LEXICON.inspectorate;
   const org = norm(quote.speakerOrg);
-  if (org) return orgs.some((o) => containsWord(org, o)) ? 'inspectorate' : 'sector';
-  const speaker = norm(quote.speaker);
-  if (speakers.includes(speaker)) return 'inspectorate';
+  if (org) return ORG.test(org) ? 'inspectorate' : 'sector';
+  if (LEXICON.inspectorate.speakers.includes(norm(quote.speaker))) return 'inspectorate';
   const role = norm(quote.speakerRole);
-  if (role && roles.some((r) => containsWord(role, r))) return 'inspectorate';
+  if (role && ROLE.test(role)) return 'inspectorate';
   return namedAfterInspectorateTitle(quote.speaker, ctx) ? 'inspectorate' : 'sector';
 }
 
