@@ -13,6 +13,27 @@ const W = 720;
 const H = 260;
 const M = { top: 16, right: 16, bottom: 44, left: 44 };
 
+/** The next period label after "2016-07" (month) or "2016-Q3" (quarter). */
+function nextPeriod(p: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(p);
+  if (q) return +q[2]! === 4 ? `${+q[1]! + 1}-Q1` : `${q[1]}-Q${+q[2]! + 1}`;
+  const [y, m] = p.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Periods without quotes are missing from the data; a time axis needs them, empty, in their place. */
+export function fillPeriods(rows: TrendRow[], max = 600): TrendRow[] {
+  if (rows.length < 2 || !/^\d{4}-(\d{2}|Q[1-4])$/.test(rows[0]!.period)) return rows;
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const out: TrendRow[] = [];
+  const last = rows[rows.length - 1]!.period;
+  for (let p = rows[0]!.period; out.length < max; p = nextPeriod(p)) {
+    out.push(byPeriod.get(p) ?? { period: p, group: rows[0]!.group, groupName: rows[0]!.groupName, supports: 0, opposes: 0, mixed: 0, neutral: 0, unrelated: 0, total: 0, positioned: 0, net: null });
+    if (p >= last) break;
+  }
+  return out;
+}
+
 export function fmtNet(net: number | null): string {
   return net === null ? '–' : `${net > 0 ? '+' : ''}${net.toFixed(2)}`;
 }
@@ -21,7 +42,8 @@ function tickEvery(n: number): number {
   return Math.max(1, Math.ceil(n / 12));
 }
 
-export function VolumeChart({ id, title, rows }: { id: string; title: string; rows: TrendRow[] }) {
+export function VolumeChart({ id, title, rows: data }: { id: string; title: string; rows: TrendRow[] }) {
+  const rows = fillPeriods(data);
   const x = scaleBand<string>().domain(rows.map((r) => r.period)).range([M.left, W - M.right]).padding(0.15);
   const max = Math.max(1, ...rows.map((r) => r.total));
   const y = scaleLinear().domain([0, max]).nice().range([H - M.bottom, M.top]);
@@ -57,7 +79,8 @@ export function VolumeChart({ id, title, rows }: { id: string; title: string; ro
   );
 }
 
-export function NetChart({ id, title, rows }: { id: string; title: string; rows: TrendRow[] }) {
+export function NetChart({ id, title, rows: data }: { id: string; title: string; rows: TrendRow[] }) {
+  const rows = fillPeriods(data);
   const x = scaleBand<string>().domain(rows.map((r) => r.period)).range([M.left, W - M.right]).padding(0.15);
   // net is -1..1 (or null when no quote in the period took a position): a fixed scale keeps charts comparable.
   const y = scaleLinear().domain([-1, 1]).range([H - M.bottom, M.top]);
