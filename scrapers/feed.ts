@@ -29,7 +29,10 @@ function absolute(href: string | null, base: string): string | null {
 
 /** Parses a feed document; throws ParseError when the body is not a feed at all. */
 export function readFeed(body: string, url: string): Feed {
-  if (!/<(rss|feed|rdf:RDF|channel)[\s>]/i.test(body)) throw new ParseError('not an RSS, Atom or RDF feed', url);
+  const root = body.match(/<(rss|feed|rdf:RDF)[\s>]/i)?.[1];
+  if (!root) throw new ParseError('not an RSS, Atom or RDF feed', url);
+  // The parser is lenient; a document cut off before its closing root tag would silently lose items.
+  if (!new RegExp(`</${root}\\s*>\\s*$`, 'i').test(body)) throw new ParseError(`malformed feed: the document ends before </${root}>`, url);
   try {
     return parseFeed(body);
   } catch (err) {
@@ -55,7 +58,7 @@ function toItem(entry: FeedItem, feedUrl: string): ListedItem | null {
 export function parseFeedListing(body: string, url: string, pageParam?: string): ListingPage {
   const feed = readFeed(body, url);
   const items = feed.items.map((e) => toItem(e, url)).filter((i): i is ListedItem => i !== null);
-  if (!items.length && !feed.title) throw new ParseError('feed has neither a title nor items', url);
+  if (!items.length && feed.items.length) throw new ParseError('malformed feed: no item has a usable link', url);
   return { items, next: pageParam && items.length ? nextFeedPage(url, pageParam) : null };
 }
 
