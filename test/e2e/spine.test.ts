@@ -51,7 +51,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sw-e2e-'));
   writeFileSync(
     join(dir, 'sources.json'),
-    JSON.stringify([{ id: 'sector-news', name: 'Sector News', organisation: 'Community Care', kind: 'feed', urls: [`${server.origin}/feed.xml`], schedule: '0 * * * *', enabled: true }]),
+    JSON.stringify({ sources: [{ id: 'sector-news', name: 'Sector News', organisation: 'Community Care', kind: 'feed', urls: [`${server.origin}/feed.xml`], schedule: '0 * * * *', enabled: true }] }),
   );
   db = openDatabase(join(dir, 'e2e.db'));
   syncRegistries(db);
@@ -69,7 +69,7 @@ describe('crawl → store → timeline', () => {
   it('crawls the feed, fetches each page and stores the articles with their quotes', async () => {
     const sources = loadSourceRegistry(join(dir, 'sources.json'));
     const summary = await crawlSource({ db, config: config(), log: silentLogger }, sources[0]!, {});
-    expect(summary).toMatchObject({ new: 2, failed: 0 });
+    expect(summary).toMatchObject({ itemsNew: 2, itemsFailed: 0, status: 'ok' });
 
     const articles = db.prepare('SELECT url, title, published_at, body FROM articles ORDER BY published_at').all() as { url: string; title: string; published_at: string; body: string }[];
     expect(articles.map((a) => a.url)).toEqual([`${server.origin}/news/watchdog-defends-framework`, `${server.origin}/news/directors-reject-grades`]);
@@ -111,7 +111,7 @@ describe('crawl → store → timeline', () => {
     const before = db.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM quotes) q').get();
     const sources = loadSourceRegistry(join(dir, 'sources.json'));
     const summary = await crawlSource({ db, config: config(), log: silentLogger }, sources[0]!, {});
-    expect(summary).toMatchObject({ new: 0, updated: 0, failed: 0 });
+    expect(summary).toMatchObject({ itemsNew: 0, itemsUpdated: 0, itemsFailed: 0 });
     expect(db.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM quotes) q').get()).toEqual(before);
   });
 });
