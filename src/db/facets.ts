@@ -35,7 +35,7 @@ export function quoteFacets(db: DB, filters: QuoteFilters, cap = 10_000): Facets
        UNION ALL SELECT * FROM (SELECT 'kind', kind, kind, count(*) AS n FROM s GROUP BY kind)
        UNION ALL SELECT * FROM (SELECT 'source', s.source_id, coalesce(src.name, s.source_id), count(*) AS n FROM s
                                  JOIN sources src ON src.id = s.source_id GROUP BY s.source_id ORDER BY n DESC LIMIT ${PER_FACET})
-       UNION ALL SELECT * FROM (SELECT 'org', o.slug, o.name, count(*) AS n FROM s JOIN organisations o ON o.id = s.organisation_id
+       UNION ALL SELECT * FROM (SELECT 'org', o.slug, coalesce(o.acronym, o.name), count(*) AS n FROM s JOIN organisations o ON o.id = s.organisation_id
                                  GROUP BY o.id ORDER BY n DESC LIMIT ${PER_FACET})
        UNION ALL SELECT * FROM (SELECT 'speaker', p.slug, p.name, count(*) AS n FROM s JOIN people p ON p.id = s.person_id
                                  GROUP BY p.id ORDER BY n DESC LIMIT ${PER_FACET})

@@ -42,6 +42,7 @@ export interface TimelineQuote {
   speaker_org: string | null;
   org_slug: string | null;
   org_name: string | null;
+  org_acronym: string | null;
   published_at: string | null;
   source_id: string | null;
   source_name: string | null;
@@ -52,7 +53,7 @@ export interface TimelineQuote {
 }
 
 export const QUOTE_COLUMNS = `q.id, q.text, q.kind, q.placement, q.stance, q.stance_confidence, q.speaker_name, p.slug AS person_slug,
-  p.name AS person_name, q.role, q.speaker_org, o.slug AS org_slug, o.name AS org_name, q.published_at, q.source_id,
+  p.name AS person_name, q.role, q.speaker_org, o.slug AS org_slug, o.name AS org_name, o.acronym AS org_acronym, q.published_at, q.source_id,
   s.name AS source_name, a.id AS article_id, a.title AS article_title, a.url AS article_url, a.original_url`;
 
 export const QUOTE_JOINS = `FROM quotes q JOIN articles a ON a.id = q.article_id

@@ -28,10 +28,12 @@ export function SpeakerLink({ q }: { q: Pick<TimelineQuote, 'person_slug' | 'per
   return q.person_slug ? <a href={`/speakers/${encodeURIComponent(q.person_slug)}`} class="speaker">{name}</a> : <span class="speaker">{name}</span>;
 }
 
-export function OrgLink({ q }: { q: Pick<TimelineQuote, 'org_slug' | 'org_name' | 'speaker_org'> }) {
+/** An organisation by its short name when it has one (the full name on hover and for screen readers). */
+export function OrgLink({ q }: { q: Pick<TimelineQuote, 'org_slug' | 'org_name' | 'org_acronym' | 'speaker_org'> }) {
   const name = q.org_name ?? q.speaker_org;
   if (!name) return null;
-  return q.org_slug ? <a href={`/organisations/${encodeURIComponent(q.org_slug)}`}>{name}</a> : <span>{name}</span>;
+  const label = q.org_acronym && q.org_acronym !== name ? <abbr title={name}>{q.org_acronym}</abbr> : name;
+  return q.org_slug ? <a href={`/organisations/${encodeURIComponent(q.org_slug)}`}>{label}</a> : <span>{label}</span>;
 }
 
 /** Speaker, role and organisation on one line. */
