@@ -82,7 +82,8 @@ for (const r of rows) {
   for (const [k, v] of Object.entries(r.kind)) sum.kind[k] = (sum.kind[k] ?? 0) + v;
   for (const [k, v] of Object.entries(r.stance)) sum.stance[k] = (sum.stance[k] ?? 0) + v;
 }
-console.log(`| article | ${cols.map((c) => c.replace(/^[ks]:/, '')).join(' | ')} |`);
+const label = (c) => (c === 'k:mixed' ? 'mixed (kind)' : c === 's:mixed' ? 'mixed (stance)' : c.replace(/^[ks]:/, ''));
+console.log(`| article | ${cols.map(label).join(' | ')} |`);
 console.log(`|---|${cols.map(() => '---').join('|')}|`);
 for (const r of [...rows, sum]) console.log(`| ${r.slug} | ${cols.map((c) => cell(r, c)).join(' | ')} |`);
 console.log(`\noptional by kind: ${JSON.stringify(optional.kind)}; by stance: ${JSON.stringify(optional.stance)}`);
