@@ -5,7 +5,9 @@ import importFiles from './import.ts';
 import extract from './extract.ts';
 import reprocess from './reprocess.ts';
 import article from './article.ts';
+import crawl from './crawl.ts';
+import sources from './sources.ts';
 import backup from './backup.ts';
 import trends from './trends.ts';
 
-export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess, article, backup, trends];
+export const COMMANDS: Command[] = [serve, importFiles, extract, reprocess, article, crawl, sources, backup, trends];
