@@ -17,8 +17,14 @@ const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`, 'i');
 const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
 
 /** Every reporting verb in `s`, left to right. */
+const memo = new Map<string, Cue[]>();
+
 export function findCues(s: string): Cue[] {
+  const hit = memo.get(s);
+  if (hit) return hit;
+  if (memo.size > 2_000) memo.clear();
   const out: Cue[] = [];
+  memo.set(s, out);
   for (const m of s.matchAll(VERB_RE)) {
     const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
     if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index))) continue;

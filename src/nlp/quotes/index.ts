@@ -30,7 +30,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const spans = findMarkSpans(text, paras);
   const masked = maskQuotes(text, spans);
   const orgs = new OrgMatcher(text);
-  const phrase: PhraseContext = { orgs };
+  const phrase: PhraseContext = { orgs, memo: new Map() };
   const people = new ArticlePeople(ctx.published?.slice(0, 10) ?? inferDate(text));
   registerPeople(masked, paras, orgs, people);
   const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));
@@ -56,14 +56,17 @@ interface WalkInput {
 function walk(w: WalkInput): Found[] {
   const out: Found[] = [];
   const full = w.passages.filter((p) => p.full);
+  const fullSpans = new Map<number, MarkSpan[]>();
+  for (const m of full.flatMap((p) => p.spans)) fullSpans.set(m.para, [...(fullSpans.get(m.para) ?? []), m]);
   for (const para of w.paras) {
     const events: Array<{ at: number; run: () => void }> = [];
     const pending: Found[] = [];
+    const inPara = fullSpans.get(para.index) ?? [];
     for (const [s, e] of w.sentences[para.index]!) {
-      const stops = full.flatMap((p) => p.spans).filter((m) => m.open >= s && m.open < e).map((m) => m.open);
+      const stops = inPara.filter((m) => m.open >= s && m.open < e).map((m) => m.open);
       events.push({ at: s, run: () => reported(w, s, e, stops, para.index, out, pending) });
     }
-    for (const p of full) if (p.spans[0]!.para === para.index) events.push({ at: p.spans[0]!.open, run: () => direct(w, p, out) });
+    for (const p of full) if (p.spans[0]!.para === para.index && inPara.length) events.push({ at: p.spans[0]!.open, run: () => direct(w, p, out) });
     events.sort((a, b) => a.at - b.at);
     for (const ev of events) {
       const before = w.state.last();

@@ -65,8 +65,13 @@ function findClose(t: string, open: number, end: number, family: Family): number
 /** Top-level quoted passages of each paragraph, in order. */
 export function findMarkSpans(text: string, paras: Paragraph[]): MarkSpan[] {
   const spans: MarkSpan[] = [];
+  const MARK = /["“„‘']/g;
   for (const p of paras) {
     for (let i = p.start; i < p.end; i++) {
+      MARK.lastIndex = i;
+      const next = MARK.exec(text);
+      if (!next || next.index >= p.end) break;
+      i = next.index;
       const family = openerFamily(text, i, p.start);
       if (!family) continue;
       const close = findClose(text, i, p.end, family);
@@ -86,11 +91,15 @@ export function findMarkSpans(text: string, paras: Paragraph[]): MarkSpan[] {
  * so sentence splitting and cue matching see only the reporter's narrative.
  */
 export function maskQuotes(text: string, spans: MarkSpan[]): string {
-  const chars = text.split('');
+  const parts: string[] = [];
+  let at = 0;
   for (const s of spans) {
     let keep = s.end;
     while (keep > s.start && /[.,!?;:\s]/.test(text[keep - 1]!)) keep--;
-    for (let i = s.start; i < keep; i++) if (chars[i] !== '\n') chars[i] = '§';
+    if (keep <= s.start) continue;
+    parts.push(text.slice(at, s.start), text.slice(s.start, keep).replace(/[^\n]/g, '§'));
+    at = keep;
   }
-  return chars.join('');
+  parts.push(text.slice(at));
+  return parts.join('');
 }

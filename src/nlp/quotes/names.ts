@@ -24,26 +24,31 @@ const stripPossessive = (w: string) => w.replace(/[’']s?$/, '');
 
 /** Name mentions in `s` (offsets shifted by `base`), skipping the ranges in `blocked` (organisation mentions). */
 export function findNames(s: string, base: number, blocked: Array<{ start: number; end: number }> = []): NameMention[] {
-  const toks: Tok[] = [];
-  for (const m of s.matchAll(WORD)) {
-    const w = m[0].replace(/\.$/, (d) => (m[0].length <= 2 ? d : ''));
-    toks.push({ s: w, start: base + m.index, end: base + m.index + w.length });
-  }
+  if (!/\p{Lu}/u.test(s)) return [];
   const out: NameMention[] = [];
   let run: Tok[] = [];
-  const flush = () => { const n = runToName(run); if (n) out.push(n); run = []; };
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
+  const flush = () => { if (run.length) { const n = runToName(run); if (n) out.push(n); run = []; } };
+  let prevEnd = -1;
+  let pendingParticle: Tok | null = null;
+  for (const m of s.matchAll(WORD)) {
+    const raw = m[0];
+    const w = raw.length > 2 && raw.endsWith('.') ? raw.slice(0, -1) : raw;
+    const t: Tok = { s: w, start: base + m.index, end: base + m.index + w.length };
+    const adjacent = prevEnd >= 0 && /^\s+$/.test(s.slice(prevEnd, m.index));
+    prevEnd = m.index + w.length;
+    if (!adjacent) { flush(); pendingParticle = null; }
+    if (!isCap(w)) {
+      // "de" in "Rachel de Souza" joins a run only when a capitalised word follows.
+      if (run.length && PARTICLES.has(w) && !pendingParticle) pendingParticle = t;
+      else { flush(); pendingParticle = null; }
+      continue;
+    }
+    const word = stripPossessive(w);
     const inOrg = blocked.some((b) => t.start < b.end && t.end > b.start);
-    const gap = run.length ? s.slice(run.at(-1)!.end - base, t.start - base) : ' ';
-    if (run.length && !/^\s+$/.test(gap)) flush();
-    const word = stripPossessive(t.s);
-    const nameLike = !inOrg && isCap(t.s) && (TITLE_SET.has(word) || POST_NOMINALS.has(word) || !NOT_NAME.has(word));
-    const particle = run.length > 0 && PARTICLES.has(t.s) && isCap(toks[i + 1]?.s ?? '');
-    if (nameLike || particle) {
-      run.push(t);
-      if (/[’']s?$/.test(t.s) && !POST_NOMINALS.has(word)) flush();
-    } else flush();
+    if (inOrg || (!TITLE_SET.has(word) && !POST_NOMINALS.has(word) && NOT_NAME.has(word))) { flush(); pendingParticle = null; continue; }
+    if (pendingParticle) { run.push(pendingParticle); pendingParticle = null; }
+    run.push(t);
+    if (/[’']s?$/.test(w) && !POST_NOMINALS.has(word)) flush();
   }
   flush();
   return out;

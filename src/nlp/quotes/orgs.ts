@@ -40,14 +40,14 @@ export class OrgMatcher {
   private readonly learned = new Map<string, string>();
   private learnedRe: RegExp | null = null;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     const { byAlias } = registryAliases();
     for (const m of text.matchAll(ACRONYM_INTRO)) {
       const [, long, acr] = m;
       const words = long!.split(' ').filter((w) => /^[A-Z]/.test(w));
       if (words[0]![0] !== acr![0] || byAlias.has(acr!)) continue;
-      const known = this.find(long!, 0).at(-1);
-      this.learned.set(acr!, known && known.end === long!.length ? known.org : long!);
+      const known = [...long!.matchAll(registryAliases().re)].at(-1);
+      this.learned.set(acr!, known && known.index + known[0].length === long!.length ? byAlias.get(known[0])! : long!);
     }
     // The long form of an unlisted acronym is a name of the same body.
     for (const org of [...this.learned.values()]) if (!registries().orgByShort.has(org)) this.learned.set(org, org);
@@ -57,19 +57,28 @@ export class OrgMatcher {
     }
   }
 
-  /** Mentions within `s`, with offsets shifted by `base`; registry aliases win over unlisted names. */
+  /** Mentions within `s`, a stretch of the body starting at offset `base` (blanked parts of `s` hold none). */
   find(s: string, base: number): OrgMention[] {
+    this.all ??= this.scan(this.text);
+    const end = base + s.length;
+    return this.all.filter((m) => m.start >= base && m.end <= end && s.startsWith(this.text.slice(m.start, m.end), m.start - base));
+  }
+
+  private all: OrgMention[] | null = null;
+
+  /** Every mention in the body, found once: registry aliases win over learned acronyms, which win over unlisted names. */
+  private scan(s: string): OrgMention[] {
     const { re, byAlias } = registryAliases();
     const out: OrgMention[] = [];
-    const taken = (a: number, b: number) => out.some((m) => a < m.end - base && b > m.start - base);
-    for (const m of s.matchAll(re)) out.push({ start: base + m.index, end: base + m.index + m[0].length, org: byAlias.get(m[0])! });
+    const taken = (a: number, b: number) => out.some((m) => a < m.end && b > m.start);
+    for (const m of s.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, org: byAlias.get(m[0])! });
     if (this.learnedRe) for (const m of s.matchAll(this.learnedRe)) {
-      if (!taken(m.index, m.index + m[0].length)) out.push({ start: base + m.index, end: base + m.index + m[0].length, org: this.learned.get(m[0])! });
+      if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, org: this.learned.get(m[0])! });
     }
     for (const m of s.matchAll(UNLISTED)) {
       const name = m[0].replace(/^(?:The|A|An) /, '');
       const at = m.index + m[0].length - name.length;
-      if (!taken(at, at + name.length)) out.push({ start: base + at, end: base + at + name.length, org: name });
+      if (!taken(at, at + name.length)) out.push({ start: at, end: at + name.length, org: name });
     }
     return out.sort((a, b) => a.start - b.start);
   }

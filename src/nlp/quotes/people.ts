@@ -27,7 +27,10 @@ export class ArticlePeople {
   resolve(m: NameMention, create = true): Person | null {
     const found = this.match(m);
     if (found) {
-      if (!found.given && m.given) Object.assign(found, { given: m.given, gender: found.gender ?? genderOf(m.title, m.given) });
+      if (!found.given && m.given) {
+        Object.assign(found, { given: m.given, gender: found.gender ?? genderOf(m.title, m.given) });
+        keyCache.delete(found);
+      }
       return found;
     }
     if (!create) return null;
@@ -40,14 +43,21 @@ export class ArticlePeople {
   }
 
   private match(m: NameMention): Person | null {
+    if (!this.people.length) return null;
     const full = norm(m.name.replace(TITLE_WORDS, ''));
-    const exact = this.people.filter((p) => norm(p.name.replace(TITLE_WORDS, '')) === full && m.given);
-    if (exact.length) return exact.at(-1)!;
     const sur = norm(m.surname);
-    let cands = this.people.filter((p) => norm(p.surname) === sur && (!m.given || !p.given || norm(p.given) === norm(m.given)));
-    if (m.title && !m.given) {
+    const given = m.given ? norm(m.given) : null;
+    let exact: Person | null = null;
+    let cands: Person[] = [];
+    for (const p of this.people) {
+      const k = keysOf(p);
+      if (given && k.full === full) exact = p;
+      if (k.surname === sur && (!given || !k.given || k.given === given)) cands.push(p);
+    }
+    if (exact) return exact;
+    if (m.title && !given) {
       // "Sir Michael" names a knight by given name; "Prof Jones" a professor by surname.
-      const byGiven = this.people.filter((p) => p.given && norm(p.given) === sur && p.title && sameTitle(p.title, m.title!));
+      const byGiven = this.people.filter((p) => keysOf(p).given === sur && p.title && sameTitle(p.title, m.title!));
       if (byGiven.length) return byGiven.at(-1)!;
       const titled = cands.filter((p) => (p.title && sameTitle(p.title, m.title!)) || (p.role && p.role.toLowerCase().includes(m.title!.toLowerCase().slice(0, 4))));
       if (titled.length) cands = titled;
@@ -88,6 +98,17 @@ export class ArticlePeople {
     p.org ??= fact.org;
     if (p.org === fact.org) p.role = fact.role;
   }
+}
+
+const keyCache = new WeakMap<Person, { full: string; surname: string; given: string | null }>();
+
+/** Comparable forms of a person's name (dropped from the cache when the name parts change). */
+function keysOf(p: Person) {
+  const hit = keyCache.get(p);
+  if (hit) return hit;
+  const keys = { full: norm(p.name.replace(TITLE_WORDS, '')), surname: norm(p.surname), given: p.given ? norm(p.given) : null };
+  keyCache.set(p, keys);
+  return keys;
 }
 
 function findRegistryPerson(p: Person): RegistryPerson | undefined {

@@ -21,6 +21,8 @@ const ALLOWED_ED_ING = new Set(['acting', 'managing', 'founding', 'leading', 're
 
 export interface PhraseContext {
   orgs: OrgMatcher;
+  /** Per-article memo of readPhrase, keyed by offset and text: the same phrase is read by several patterns. */
+  memo?: Map<string, SpeakerRef | null>;
 }
 
 /** The subject phrase right before a verb ("…, Debbie Jones, Ofsted's director of social care,"). */
@@ -109,6 +111,13 @@ function trailingNounPhrase(s: string): string {
 
 /** What a single phrase denotes: a person (with role/org), a pronoun, a role, an organisation or an institutional source. */
 export function readPhrase(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (!ctx.memo) return readPhraseOnce(s, base, ctx);
+  const key = `${base}:${s}`;
+  if (!ctx.memo.has(key)) ctx.memo.set(key, readPhraseOnce(s, base, ctx));
+  return ctx.memo.get(key)!;
+}
+
+function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const t = s.trim();
   if (!t) return null;
   const lower = t.toLowerCase();
@@ -165,9 +174,12 @@ function registryRole(role: string): { role: string; org: string } | null {
 
 /** The phrase with names, organisations, brackets and determiners removed, lower-cased: "president", "director of social care". */
 function roleText(s: string, base: number, orgs: OrgMention[], names: NameMention[]): string | null {
-  const chars = s.split('');
-  for (const r of [...orgs, ...names]) for (let i = r.start - base; i < r.end - base; i++) chars[i] = ' ';
-  let t = chars.join('')
+  let blanked = s;
+  for (const r of [...orgs, ...names]) {
+    const a = r.start - base, b = r.end - base;
+    blanked = blanked.slice(0, a) + ' '.repeat(b - a) + blanked.slice(b);
+  }
+  let t = blanked
     .replace(/\([^)]*\)/g, ' ')
     .replace(/(^|\s)[’']s\b/g, ' ')
     .replace(/\b(?:MP|MPs|OBE|CBE|MBE|QC|KC)\b/g, (m) => (m.startsWith('MP') ? m : ' '))
