@@ -1,5 +1,6 @@
 // Stance over time: per month or quarter, counts per label and a net stance, for one organisation or speaker,
-// or grouped by organisation or speaker. Reads the denormalised columns of `quotes` (no join on the hot path).
+// or grouped by organisation or speaker. Organisation-level questions on whole months read `stance_monthly`
+// (kept by triggers, migration 002); the rest reads the denormalised columns of `quotes` through covering indexes.
 import type { DB } from './connection.ts';
 import { BadRequest } from '../errors.ts';
 import type { SqlCondition } from './search.ts';
@@ -53,25 +54,66 @@ const GROUP_SQL: Record<TrendGroup, { key: string; join: string; cols: string }>
 };
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const LABELS = ['supports', 'opposes', 'mixed', 'neutral', 'unrelated'] as const;
 
 export function stanceTrends(db: DB, opts: TrendOptions = {}): TrendRow[] {
   const by = opts.by ?? 'month';
   if (!(by in PERIOD_SQL)) throw new BadRequest(`period must be month or quarter, not "${by}"`);
   const groupBy = opts.groupBy ?? (opts.org || opts.speaker ? 'none' : 'organisation');
   if (!(groupBy in GROUP_SQL)) throw new BadRequest(`groupBy must be organisation, speaker or none, not "${groupBy}"`);
-  const conds = trendConditions(db, opts);
-  if (!conds) return [];
+  for (const key of ['from', 'to'] as const) {
+    const v = opts[key];
+    if (v && !DATE.test(v)) throw new BadRequest(`${key} must be a date like 2016, 2016-07 or 2016-07-21, not "${v}"`);
+  }
+  const summary = !opts.speaker && !opts.source && groupBy !== 'speaker' && wholeMonth(opts.from) && wholeMonth(opts.to);
+  const inner = summary ? monthlyQuery(db, opts, by, groupBy) : quotesQuery(db, opts, by, groupBy);
+  if (!inner) return [];
   const g = GROUP_SQL[groupBy];
-  // Aggregate on quotes alone first, then name the (few) groups.
+  // Aggregate first, then name the (few) groups.
   const sql = `SELECT t.period, ${g.cols}, t.supports, t.opposes, t.mixed, t.neutral, t.unrelated, t.total
-    FROM (SELECT ${PERIOD_SQL[by]} AS period, ${g.key} AS gid,
-            sum(q.stance = 'supports') AS supports, sum(q.stance = 'opposes') AS opposes, sum(q.stance = 'mixed') AS mixed,
-            sum(q.stance = 'neutral') AS neutral, sum(q.stance = 'unrelated') AS unrelated, count(*) AS total
-          FROM quotes q WHERE ${conds.map((c) => `(${c.sql})`).join(' AND ')}
-          GROUP BY period, gid) t ${g.join}
-    ORDER BY t.period, t.total DESC, "group"`;
-  const rows = db.prepare(sql).all(...conds.flatMap((c) => c.params)) as Omit<TrendRow, 'positioned' | 'net'>[];
+    FROM (${inner.sql}) t ${g.join} ORDER BY t.period, t.total DESC, "group"`;
+  const rows = db.prepare(sql).all(...inner.params) as Omit<TrendRow, 'positioned' | 'net'>[];
   return rows.map(withNet);
+}
+
+const wholeMonth = (d: string | undefined) => !d || d.length <= 7;
+const where = (conds: SqlCondition[]) => (conds.length ? `WHERE ${conds.map((c) => `(${c.sql})`).join(' AND ')}` : '');
+
+interface Inner {
+  sql: string;
+  params: unknown[];
+}
+
+/** From the monthly summary: one row per organisation, month and label. */
+function monthlyQuery(db: DB, opts: TrendOptions, by: TrendPeriod, groupBy: TrendGroup): Inner | null {
+  const conds: SqlCondition[] = [{ sql: 'm.n > 0', params: [] }];
+  if (opts.org) {
+    const id = organisationId(db, opts.org);
+    if (id === null) return null;
+    conds.push({ sql: 'm.organisation_id = ?', params: [id] });
+  }
+  if (opts.from) conds.push({ sql: 'm.month >= ?', params: [opts.from] });
+  if (opts.to) conds.push({ sql: 'm.month <= ?', params: [`${opts.to}\uffff`] });
+  const count = (label: string) => `sum(CASE WHEN m.stance = '${label}' THEN m.n ELSE 0 END) AS ${label}`;
+  const period = PERIOD_SQL[by].replaceAll('q.published_at', 'm.month');
+  const gid = groupBy === 'organisation' ? 'nullif(m.organisation_id, 0)' : 'NULL';
+  return {
+    sql: `SELECT ${period} AS period, ${gid} AS gid, ${LABELS.map(count).join(', ')}, sum(m.n) AS total
+      FROM stance_monthly m ${where(conds)} GROUP BY period, gid`,
+    params: conds.flatMap((c) => c.params),
+  };
+}
+
+/** From the quotes themselves: any filter, any grouping. */
+function quotesQuery(db: DB, opts: TrendOptions, by: TrendPeriod, groupBy: TrendGroup): Inner | null {
+  const conds = trendConditions(db, opts);
+  if (!conds) return null;
+  const count = (label: string) => `sum(q.stance = '${label}') AS ${label}`;
+  return {
+    sql: `SELECT ${PERIOD_SQL[by]} AS period, ${GROUP_SQL[groupBy].key} AS gid, ${LABELS.map(count).join(', ')}, count(*) AS total
+      FROM quotes q ${where(conds)} GROUP BY period, gid`,
+    params: conds.flatMap((c) => c.params),
+  };
 }
 
 export function withNet(r: Omit<TrendRow, 'positioned' | 'net'>): TrendRow {
@@ -92,12 +134,8 @@ function trendConditions(db: DB, opts: TrendOptions): SqlCondition[] | null {
     if (!ids.length) return null;
     out.push({ sql: `q.person_id IN (${ids.map(() => '?').join(', ')})`, params: ids });
   }
-  for (const [key, op] of [['from', '>='], ['to', '<=']] as const) {
-    const v = opts[key];
-    if (!v) continue;
-    if (!DATE.test(v)) throw new BadRequest(`${key} must be a date like 2016, 2016-07 or 2016-07-21, not "${v}"`);
-    out.push({ sql: `q.published_at ${op} ?`, params: [key === 'to' ? `${v}\uffff` : v] });
-  }
+  if (opts.from) out.push({ sql: 'q.published_at >= ?', params: [opts.from] });
+  if (opts.to) out.push({ sql: 'q.published_at <= ?', params: [`${opts.to}\uffff`] });
   if (opts.source) out.push({ sql: 'q.source_id = ?', params: [opts.source] });
   return out;
 }

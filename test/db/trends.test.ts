@@ -22,9 +22,8 @@ const QUOTES: [string | null, string | null, string | null, string, string][] = 
   [null, 'adcs', 'pat', 'opposes', 'cypnow'],
 ];
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sw-trends-'));
-  db = openDatabase(join(dir, 'trends.db'));
+function buildDb(file: string): DB {
+  const db = openDatabase(join(dir, file));
   db.exec(`
     INSERT INTO organisations (slug, name, acronym) VALUES ('adcs', 'Association of Directors of Children''s Services', 'ADCS'), ('ofsted', 'Ofsted', NULL);
     INSERT INTO people (slug, name) VALUES ('pat', 'Pat Director'), ('kim', 'Kim Chair'), ('mike', 'Sir Mike Inspector');
@@ -36,6 +35,12 @@ beforeAll(() => {
   const ins = db.prepare(`INSERT INTO quotes (article_id, start, "end", text, kind, stance, published_at, source_id, organisation_id, person_id)
     VALUES (1, 0, 1, 'q', 'direct', ?, ?, ?, (SELECT id FROM organisations WHERE slug = ?), (SELECT id FROM people WHERE slug = ?))`);
   for (const [at, org, person, stance, source] of QUOTES) ins.run(stance, at, source, org, person);
+  return db;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sw-trends-'));
+  db = buildDb('trends.db');
 });
 
 afterAll(() => {
@@ -89,5 +94,38 @@ describe('stanceTrends', () => {
     expect(stanceTrends(db, { org: 'NOPE' })).toEqual([]);
     expect(stanceTrends(db, { speaker: 'nobody' })).toEqual([]);
     expect(() => stanceTrends(db, { from: 'last week' })).toThrow(/date/);
+  });
+});
+
+describe('stanceTrends: the monthly summary', () => {
+  // Whole-month questions about organisations read stance_monthly; day-precise ones read the quotes. Both must agree.
+  const pairs: [string, object, object][] = [
+    ['all, by month', { by: 'month' }, { by: 'month', from: '2000-01-01' }],
+    ['one organisation, by quarter', { by: 'quarter', org: 'ADCS' }, { by: 'quarter', org: 'ADCS', to: '2099-12-31' }],
+    ['bounded, no grouping', { by: 'month', from: '2016-02', to: '2016-07', groupBy: 'none' }, { by: 'month', from: '2016-02-01', to: '2016-07-31', groupBy: 'none' }],
+  ];
+
+  it.each(pairs)('%s: the same rows from the summary and from the quotes', (_name, whole, exact) => {
+    expect(stanceTrends(db, whole)).toEqual(stanceTrends(db, exact));
+  });
+
+  it('follows inserts, stance corrections, re-dating and deletions of quotes', () => {
+    const d = buildDb('mutations.db');
+    try {
+      const q1 = () => stanceTrends(d, { by: 'quarter', org: 'adcs' }).find((r) => r.period === '2016-Q1');
+      expect(q1()).toMatchObject({ supports: 1, opposes: 2, total: 4 });
+      d.prepare("UPDATE quotes SET stance = 'supports' WHERE published_at = '2016-01-10'").run();
+      expect(q1()).toMatchObject({ supports: 2, opposes: 1, total: 4 });
+      d.prepare("UPDATE quotes SET published_at = '2016-05-01' WHERE published_at = '2016-03-31'").run();
+      expect(q1()).toMatchObject({ mixed: 0, total: 3 });
+      expect(stanceTrends(d, { by: 'quarter', org: 'adcs' }).find((r) => r.period === '2016-Q2')).toMatchObject({ mixed: 1, neutral: 1, total: 2 });
+      d.prepare("DELETE FROM quotes WHERE published_at = '2016-02-03'").run();
+      expect(q1()).toMatchObject({ supports: 1, opposes: 1, total: 2 });
+      d.prepare("UPDATE quotes SET published_at = '2016-01-11' WHERE published_at IS NULL").run();
+      expect(q1()).toMatchObject({ opposes: 2, total: 3 });
+      for (const [whole, exact] of pairs.map(([, w, e]) => [w, e])) expect(stanceTrends(d, whole!)).toEqual(stanceTrends(d, exact!));
+    } finally {
+      d.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Append-only list of migrations; the schema version (PRAGMA user_version) is the number applied.
 import initial from './001-initial.ts';
+import stanceTrends from './002-stance-trends.ts';
 
-export const MIGRATIONS: readonly string[] = [initial];
+export const MIGRATIONS: readonly string[] = [initial, stanceTrends];
