@@ -138,8 +138,13 @@ async function crawlListing(run: Run, fetcher: Fetcher, ctx: ScrapeContext, back
   }
   let url: string | null = resume?.url ?? scraper.firstPageUrl(source, ctx);
   let pageIndex = 0;
+  const saveState = (at: string) => saveBackfill(run, { since: opts.since!, url: at, pages: (resume?.pages ?? 0) + run.counts.pages, items: run.items });
   while (url && !run.interrupted) {
-    if (backfill) saveBackfill(run, { since: opts.since!, url, pages: (resume?.pages ?? 0) + run.counts.pages, items: run.items });
+    if (opts.signal?.aborted) {
+      run.interrupted = true;
+      break;
+    }
+    if (backfill) saveState(url);
     const page = await readPage(run, fetcher, scraper, source, url, { conditional: !backfill, first: pageIndex === 0 });
     if (page === 'fallback') {
       const fallback = scraper.fallback!(source, null)!;
@@ -158,6 +163,8 @@ async function crawlListing(run: Run, fetcher: Fetcher, ctx: ScrapeContext, back
     if (!backfill && (hadKnown || pageIndex >= run.source.maxPages)) break;
     if (backfill && allOlder) break;
     url = page.next;
+    // Saved before the next page is read: an interruption resumes at the first page not yet finished.
+    if (backfill && url && !run.interrupted) saveState(url);
   }
 }
 
