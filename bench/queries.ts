@@ -6,7 +6,6 @@ import { quoteFacets } from '../src/db/facets.ts';
 import { stanceCounts, recentQuoteTexts, personBySlug } from '../src/db/profiles.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
-import { createApp } from '../web/app.tsx';
 import { STANCES } from '../src/types.ts';
 import { stanceTrends } from '../src/db/trends.ts';
 import { latencyLine, measure, record, type Latency } from './lib/stats.ts';
@@ -17,7 +16,7 @@ const N = Number(process.env.BENCH_QUERY_N ?? 200);
 const TERMS = ['inspection', 'framework', 'children', 'grading', 'scrutiny', 'consultation', 'caseloads', 'staff', '"single-word judgements"', 'placements', 'confidence', 'reform'];
 const YEARS = ['2016', '2018', '2020', '2022', '2024'];
 
-interface Case { name: string; target?: { p95: number }; run: (i: number) => unknown }
+interface Case { name: string; target?: { p95: number }; n?: number; run: (i: number) => unknown }
 
 function slugs(db: DB): { people: string[]; cursors: string[] } {
   // Speakers from the most to the least quoted, and timeline cursors spread over the whole history.
@@ -30,9 +29,9 @@ function slugs(db: DB): { people: string[]; cursors: string[] } {
 
 const searchFilters = (i: number): QuoteFilters => ({ q: TERMS[i % TERMS.length], stance: STANCES[i % 4], from: YEARS[i % YEARS.length] });
 
+// The all-quotes aggregates are timed by bench/trends.ts (the trends owner's bench); here, the per-organisation one a profile shows.
 function trendsCases(db: DB, orgs: string[]): Case[] {
   return [
-    { name: 'db: trends, all quotes by month (stanceTrends)', run: () => stanceTrends(db, { by: 'month', groupBy: 'none' }) },
     { name: 'db: trends, one organisation by quarter', run: (i) => stanceTrends(db, { by: 'quarter', org: orgs[i % orgs.length] }) },
   ];
 }
@@ -40,8 +39,12 @@ function trendsCases(db: DB, orgs: string[]): Case[] {
 export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<string, Latency>> {
   const db = openDatabase(path);
   const { people, cursors } = slugs(db);
-  const app = createApp({ db, config: loadConfig({}, { dbPath: path }), log: silentLogger });
+  // Loaded lazily: when the web app cannot load, the query-level figures are still printed.
+  const app = await import('../web/app.tsx')
+    .then(({ createApp }) => createApp({ db, config: loadConfig({}, { dbPath: path }), log: silentLogger }))
+    .catch((err: Error) => (console.log(`web app unavailable (${err.message.split('\n')[0]}); app: figures skipped`), null));
   const get = async (url: string) => {
+    if (!app) throw new Error('web app unavailable');
     const res = await app.request(url);
     if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
     await res.arrayBuffer();
@@ -61,13 +64,13 @@ export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<str
     { name: 'app: GET / (timeline page)', target: { p95: 50 }, run: (i) => get(i % 4 ? `/?_next=${cursors[i % cursors.length]}` : '/') },
     { name: 'app: GET /quotes.json?q=.. (search JSON)', run: (i) => get(`/quotes.json?${qs(searchFilters(i))}`) },
     { name: 'app: GET /speakers/SLUG', run: (i) => get(`/speakers/${people[i % people.length]}`) },
-    { name: 'app: GET /trends', run: (i) => get(i % 2 ? '/trends' : '/trends?period=year') },
+    { name: 'app: GET /trends', n: 20, run: (i) => get(i % 2 ? '/trends' : '/trends?period=year') },
   ];
   cases.splice(4, 0, ...trendsCases(db, db.prepare('SELECT slug FROM organisations').pluck().all() as string[]));
   const out: Record<string, Latency> = {};
   for (const c of cases) {
     try {
-      out[c.name] = await measure(N, c.run);
+      out[c.name] = await measure(Math.min(N, c.n ?? N), c.run, Math.min(5, c.n ?? 20));
       console.log(latencyLine(c.name, out[c.name]!, c.target));
     } catch (err) {
       console.log(`${c.name.padEnd(44)} FAILED: ${(err as Error).message}`);

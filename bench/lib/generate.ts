@@ -113,11 +113,22 @@ export function quoteText(r: Rng, stance: Stance, sentences: number): string {
   return parts.join(' ');
 }
 
+const SUBJECTS = ['The council', 'A spokesperson for the authority', 'The watchdog', 'Campaigners', 'Ministers', 'Inspectors', 'The charity',
+  'Providers', 'Social workers', 'Foster carers', 'The trust', 'Families', 'The report', 'The review', 'Councillors', 'Young people'];
+const VERBS = ['said', 'warned', 'confirmed', 'noted', 'argued', 'reported', 'suggested', 'revealed', 'acknowledged', 'claimed'];
+const OBJECTS = ['that spending on placements had risen by {n} per cent', 'that {n} children were waiting for a review',
+  'that the service in {p} had improved since {y}', 'that caseloads in {p} averaged {n} families', 'that {n} homes had closed since {y}',
+  'that the backlog would be cleared by {y}', 'that recruitment in {p} had fallen for {n} months', 'that the budget gap reached £{n}m',
+  'that {n} staff had left the {p} team', 'that the pilot in {p} would run until {y}'];
+const TAILS = ['', ' last week', ' on Tuesday', ' in a statement', ' at a meeting in {p}', ' in evidence to MPs', ' earlier this year', ' in its annual report'];
+
+/** Sentences built from parts with numbers, places and years, so no two articles share much text (as in real news). */
 export function narrative(r: Rng, words: number): string {
+  const fill = (s: string) => s.replace(/\{n\}/g, () => String(between(r, 2, 950))).replace(/\{p\}/g, () => pick(r, PLACES)).replace(/\{y\}/g, () => String(between(r, 2010, 2026)));
   const out: string[] = [];
   let n = 0;
   while (n < words) {
-    const s = pick(r, NARRATIVE);
+    const s = r() < 0.3 ? pick(r, NARRATIVE) : fill(`${pick(r, SUBJECTS)} ${pick(r, VERBS)} ${pick(r, OBJECTS)}${pick(r, TAILS)}.`);
     out.push(s);
     n += s.split(' ').length;
   }
