@@ -10,6 +10,12 @@ type HtmlListingSource = SourceOf<'html-listing'>;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** Midnight UTC of a calendar day, or null for a day that does not exist (31/02). */
+function utcDay(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? normaliseDate(d.toISOString()) : null;
+}
+
 /** Listing dates: ISO, "05/03/2024" (day first unless told otherwise) or "5 March 2024". */
 export function parseListingDate(text: string | null | undefined, order: 'dmy' | 'mdy' = 'dmy'): string | null {
   if (!text) return null;
@@ -18,13 +24,12 @@ export function parseListingDate(text: string | null | undefined, order: 'dmy' |
   if (numeric) {
     const [a, b] = [Number(numeric[1]), Number(numeric[2])];
     const [day, month] = order === 'dmy' ? [a, b] : [b, a];
-    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-    return normaliseDate(`${numeric[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    return utcDay(Number(numeric[3]), month, day);
   }
   const worded = t.match(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})\b/);
   if (worded) {
     const month = MONTHS.indexOf(worded[2]!.slice(0, 3).toLowerCase());
-    if (month >= 0) return normaliseDate(`${worded[3]}-${String(month + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}`);
+    if (month >= 0) return utcDay(Number(worded[3]), month + 1, Number(worded[1]));
   }
   return normaliseDate(t);
 }
