@@ -82,3 +82,6 @@ export const CAPTION_CREDIT = /\b(?:Picture|Photograph|Photo|Image|Credit|Pictur
 
 /** Reporter's context that ends a reported span ("…, in the wake of revelations …"). */
 export const TRAILING_CONTEXT = /,\s+(?:in the wake of|amid|following|after|in response to|as part of|ahead of)\b/;
+
+/** Head nouns of job titles: an appositive with one of these describes the person next to it. */
+export const ROLE_WORDS = /\b(?:secretary|director|chair|chairman|chairwoman|president|officer|head|chief|executive|manager|leader|minister|professor|lecturer|spokesperson|spokesman|spokeswoman|member|commissioner|inspector|adviser|advisor|founder|worker|councillor|mp|lead|co-?ordinator|campaigner|researcher|principal|headteacher|teacher|governor|trustee|ombudsman|editor|analyst|partner|consultant|fellow|coordinator|deputy|cabinet|portfolio|convenor|organiser|representative)\b/i;

@@ -17,6 +17,8 @@ function registryAliases() {
   if (registryPattern) return registryPattern;
   const byAlias = new Map<string, string>();
   for (const o of registries().organisations) {
+    // A placeholder body ("University" for an unnamed institution) is assigned by role, never matched in text.
+    if (!o.aliases.length) continue;
     for (const a of [o.short, o.name, ...o.aliases]) {
       for (const v of new Set([a, a.replace(/'/g, '’'), a.replace(/’/g, "'")])) byAlias.set(v, o.short);
     }

@@ -1,6 +1,6 @@
 // Reads the noun phrase that names a speaker: "Alan Wood, president of the ADCS (ADCS)", "the head of Ofsted", "he", "inspectors".
 import { registries } from '../registries.ts';
-import { ACADEMIC_ROLE, GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, SPOKES_NOUNS } from './lexicon.ts';
+import { ACADEMIC_ROLE, GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, ROLE_WORDS, SPOKES_NOUNS } from './lexicon.ts';
 import { findNames, type NameMention } from './names.ts';
 import type { OrgMatcher, OrgMention } from './orgs.ts';
 
@@ -16,6 +16,7 @@ const ADVERBIAL = /^(?:[A-Za-z]+ing|Asked|However|Meanwhile|Instead|But|And|Also
 const LEADING_LINK = /^\s*(?:and|but|which|that|who|so|while|as|because|when|if|although|whereas|where|then|yet|also|however)\b[\s,]*/i;
 /** Words that end a subject phrase when reading leftwards from the verb. */
 const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'if', 'back', 'that', 'which', 'who', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'but', 'so', 'with', 'to', 'in', 'than', 'where', 'why', 'how', 'it', 'there', 'this', 'these', 'those', 'said', 'says', 'told', 'about', 'by', 'into', 'from', 'although', 'though', 'whether', 'until', 'once']);
+const INSTITUTION_SOURCE = new RegExp(`^(?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:published|commissioned|carried out|released|produced)?\\s*(?:by|from|for)\\b`);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const ALLOWED_ED_ING = new Set(['acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming']);
 
@@ -40,7 +41,7 @@ export function subjectBefore(s: string, base: number, ctx: PhraseContext): Spea
   const prev = segs.length > 1 ? segs.at(-2)! : null;
   if (!prev || ADVERBIAL.test(prev.text.trim()) || prev.text.trim().split(/\s+/).length > 16) return core;
   const other = readPhrase(prev.text, base + prev.start, ctx);
-  if (core?.type === 'person') return combine(core, other);
+  if (core?.type === 'person') return combine(core, other ?? describeOnly(prev.text, base + prev.start, ctx));
   if (other?.type === 'person' && !other.mention.possessive) {
     return combine(other, core ?? describeOnly(clean.slice(headStart, last.start + head.length), base + headStart, ctx));
   }
@@ -72,8 +73,9 @@ function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | nul
 function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const orgs = ctx.orgs.find(s, base);
   const role = roleText(s, base, orgs, []);
-  const org = pickOrg(orgs, s) ?? impliedOrg(s);
-  return role || org ? { type: 'role', role: role ?? '', org } : null;
+  const org = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null);
+  if (!org && !(role && ROLE_WORDS.test(role))) return null;
+  return { type: 'role', role: role ?? '', org };
 }
 
 /** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
@@ -128,10 +130,13 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const role = roleText(s, base, orgs, names);
   if (names.length) {
     const m = names.at(-1)!;
-    return { type: 'person', mention: m, role, org: org ?? impliedOrg(t) };
+    return { type: 'person', mention: m, role, org: org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null) };
   }
   const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
+  // "a report published by Ofsted", "research from the NSPCC"
+  const source = INSTITUTION_SOURCE.exec(lower);
+  if (source && org) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
   if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || /\b(?:president|chair|chairman|chairwoman|director|secretary|commissioner|inspector|executive|officer|leader|manager|minister|head)\b/.test(role))) {
