@@ -19,7 +19,7 @@ export interface ServerProcess {
 /** An empty source registry next to the database, so a test server never crawls anything real. */
 export function emptySources(dir: string): string {
   const path = join(dir, 'sources.json');
-  writeFileSync(path, '[]\n');
+  writeFileSync(path, '{"sources": []}\n');
   return path;
 }
 
