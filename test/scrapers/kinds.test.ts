@@ -11,7 +11,8 @@ import { fixtureFile, fixtureRegistryJson } from '../helpers/fixture-sites.ts';
 const BASE = 'https://site.example';
 const doc = (path: string) => fixtureFile(path).replaceAll('{{BASE}}', BASE);
 const sources = parseSourceRegistry(fixtureRegistryJson(BASE));
-const source = <K extends string>(id: string) => sources.find((s) => s.id === id)! as SourceOf<K & SourceOf<never>['kind']> as never;
+// Each test knows its entry's kind; `never` lets it pass where a scraper wants its own kind.
+const source = <_K = unknown>(id: string) => sources.find((s) => s.id === id)! as never;
 
 describe('feed', () => {
   it('reads RSS 2.0 with CDATA and entities; full content becomes the article, summaries need the page', () => {
@@ -44,7 +45,7 @@ describe('feed', () => {
   });
 
   it('pages a WordPress feed with ?paged= when asked', () => {
-    const page = feedScraper.parseListing(doc('feed/rss.xml'), `${BASE}/feed/`, { ...source<'feed'>('test-rss'), options: { fetchPages: 'auto', pageParam: 'paged' } } as never);
+    const page = feedScraper.parseListing(doc('feed/rss.xml'), `${BASE}/feed/`, { ...(source('test-rss') as SourceOf<'feed'>), options: { fetchPages: 'auto', pageParam: 'paged' } } as never);
     expect(page.next).toBe(`${BASE}/feed/?paged=2`);
   });
 });
