@@ -4,6 +4,7 @@
 import type { DB } from './connection.ts';
 import { fieldCondition, parseSearch, type SqlCondition } from './search.ts';
 import { joinConditions, keysetPage, type Cursor, type Page, type QuoteFilters } from './timeline.ts';
+import { planConditions } from './fts-plan.ts';
 
 export interface ArticleListRow {
   id: number;
@@ -27,7 +28,7 @@ function articleConditions(f: QuoteFilters): SqlCondition[] {
   const quoteConds: SqlCondition[] = [];
   if (f.q?.trim()) {
     const p = parseSearch(f.q);
-    if (p.match) out.push({ sql: 'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [p.match] });
+    if (p.match) out.push({ sql: 'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [p.match], fts: { table: 'articles_fts', match: p.match } });
     for (const e of p.exclude) out.push({ sql: 'a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [e] });
     for (const t of p.fields) {
       if (t.field === 'after') out.push({ sql: `${t.negated ? 'NOT ' : ''}a.published_at >= ?`, params: [t.value] });
@@ -35,14 +36,16 @@ function articleConditions(f: QuoteFilters): SqlCondition[] {
       else quoteConds.push(fieldCondition(t));
     }
   }
-  if (f.speaker) quoteConds.push({ sql: 'q.person_id IN (SELECT id FROM people WHERE slug = ?)', params: [f.speaker] });
-  if (f.org) quoteConds.push({ sql: 'q.organisation_id IN (SELECT id FROM organisations WHERE slug = ?)', params: [f.org] });
+  if (f.speaker) quoteConds.push({ sql: 'q.person_id = (SELECT id FROM people WHERE slug = ?)', params: [f.speaker] });
+  if (f.org) quoteConds.push({ sql: 'q.organisation_id = (SELECT id FROM organisations WHERE slug = ?)', params: [f.org] });
   if (f.stance) quoteConds.push({ sql: 'q.stance = ?', params: [f.stance] });
   if (f.kind) quoteConds.push({ sql: 'q.kind = ?', params: [f.kind] });
   if (f.bodyOnly && quoteConds.length) quoteConds.push({ sql: "q.placement = 'body'", params: [] });
   if (quoteConds.length) {
     const { where, params } = joinConditions(quoteConds);
-    out.push({ sql: `a.id IN (SELECT q.article_id FROM quotes q ${where})`, params });
+    // Walking articles in date order and probing each one's few quotes (quotes_by_article) stops at the page
+    // size; collecting every matching quote's article first would read all of them.
+    out.push({ sql: `EXISTS (SELECT 1 FROM quotes q ${where} AND q.article_id = a.id)`, params });
   }
   if (f.source) out.push({ sql: 'a.source_id = ?', params: [f.source] });
   if (f.from) out.push({ sql: 'a.published_at >= ?', params: [f.from] });
@@ -54,7 +57,7 @@ const FROM = 'FROM articles a LEFT JOIN sources s ON s.id = a.source_id';
 
 /** One page of articles. */
 export function listArticles(db: DB, filters: QuoteFilters, cursor: Cursor | null, limit: number): Page<ArticleListRow> {
-  const base = articleConditions(filters);
+  const base = planConditions(db, articleConditions(filters));
   return keysetPage(
     cursor,
     limit,
@@ -68,6 +71,6 @@ export function listArticles(db: DB, filters: QuoteFilters, cursor: Cursor | nul
 
 /** Every matching article, newest first, read row by row. */
 export function iterateArticles(db: DB, filters: QuoteFilters): IterableIterator<ArticleListRow> {
-  const { where, params } = joinConditions(articleConditions(filters));
+  const { where, params } = joinConditions(planConditions(db, articleConditions(filters)));
   return db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM} ${where} ORDER BY a.published_at DESC, a.id DESC`).iterate(...params) as IterableIterator<ArticleListRow>;
 }

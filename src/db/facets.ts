@@ -2,6 +2,7 @@
 // counts cover the newest `cap` matching quotes (one indexed scan) and say so when the cap was reached.
 import type { DB } from './connection.ts';
 import { joinConditions, quoteConditions, type QuoteFilters } from './timeline.ts';
+import { planConditions } from './fts-plan.ts';
 
 export interface FacetValue {
   /** the value to put in the filter parameter */
@@ -25,7 +26,7 @@ export interface Facets {
 const PER_FACET = 12;
 
 export function quoteFacets(db: DB, filters: QuoteFilters, cap = 10_000): Facets {
-  const { where, params } = joinConditions(quoteConditions(filters));
+  const { where, params } = joinConditions(planConditions(db, quoteConditions(filters)));
   const rows = db
     .prepare(
       `WITH s AS MATERIALIZED (

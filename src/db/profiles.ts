@@ -81,7 +81,7 @@ export function stanceCounts(db: DB, by: { personId?: number; organisationId?: n
 }
 
 /** Text of the latest quotes, for working out what a speaker or organisation talks about most. */
-export function recentQuoteTexts(db: DB, by: { personId?: number; organisationId?: number }, limit = 300): string[] {
+export function recentQuoteTexts(db: DB, by: { personId?: number; organisationId?: number }, limit = 120): string[] {
   const [col, id] = by.personId !== undefined ? ['person_id', by.personId] : ['organisation_id', by.organisationId];
   return (db.prepare(`SELECT text FROM quotes WHERE ${col} = ? ORDER BY published_at DESC, id DESC LIMIT ?`).all(id, limit) as { text: string }[]).map((r) => r.text);
 }

@@ -24,6 +24,10 @@ export interface ParsedSearch {
 export interface SqlCondition {
   sql: string;
   params: unknown[];
+  /** Set on a full-text condition, so the query can be planned by how many rows it matches (see fts-plan.ts). */
+  fts?: { table: 'quotes_fts' | 'articles_fts'; match: string };
+  /** Set on speaker:/org: conditions, which the planner can narrow to the matching ids (see fts-plan.ts). */
+  term?: FieldTerm;
 }
 
 const MAX_QUERY_LENGTH = 500;
@@ -161,7 +165,18 @@ export function likeContains(value: string): string {
 /** One field term as an SQL condition on the quotes table aliased `q`. */
 export function fieldCondition(t: FieldTerm): SqlCondition {
   const cond = positiveFieldCondition(t);
-  return t.negated ? { sql: `NOT ${cond.sql}`, params: cond.params } : cond;
+  const term = t.field === 'org' || t.field === 'speaker' ? t : undefined;
+  return { sql: t.negated ? `NOT ${cond.sql}` : cond.sql, params: cond.params, term };
+}
+
+/** The names that an org: or speaker: value matches, as SQL returning ids; used with params [v, v, like(v)]. */
+export const ORG_IDS_SQL = `SELECT id FROM organisations WHERE slug = ? COLLATE NOCASE OR acronym = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\'`;
+export const PERSON_IDS_SQL = `SELECT id FROM people WHERE slug = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\' UNION SELECT person_id FROM person_aliases WHERE alias LIKE ? ESCAPE '\\'`;
+
+/** Full-text match on the speaker_org or speaker_name column, for names not linked to a known organisation or person. */
+export function nameMatch(t: FieldTerm): string | null {
+  const fts = ftsLiteral(t.value, false);
+  return fts ? `${t.field === 'org' ? 'speaker_org' : 'speaker_name'} : ${fts}` : null;
 }
 
 function positiveFieldCondition(t: FieldTerm): SqlCondition {
@@ -173,23 +188,14 @@ function positiveFieldCondition(t: FieldTerm): SqlCondition {
     case 'before': return { sql: 'q.published_at < ?', params: [v] };
     case 'source':
       return { sql: `q.source_id IN (SELECT id FROM sources WHERE id = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\')`, params: [v, likeContains(v)] };
-    case 'org': {
-      const fts = ftsLiteral(v, false);
-      const people = `q.organisation_id IN (SELECT id FROM organisations WHERE slug = ? COLLATE NOCASE OR acronym = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\')`;
-      if (!fts) return { sql: `(${people})`, params: [v, v, likeContains(v)] };
-      return {
-        sql: `(${people} OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))`,
-        params: [v, v, likeContains(v), `speaker_org : ${fts}`],
-      };
-    }
+    case 'org':
     case 'speaker': {
-      const fts = ftsLiteral(v, false);
-      const people = `q.person_id IN (SELECT id FROM people WHERE slug = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\' UNION SELECT person_id FROM person_aliases WHERE alias LIKE ? ESCAPE '\\')`;
-      if (!fts) return { sql: `(${people})`, params: [v, likeContains(v), likeContains(v)] };
-      return {
-        sql: `(${people} OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))`,
-        params: [v, likeContains(v), likeContains(v), `speaker_name : ${fts}`],
-      };
+      const col = t.field === 'org' ? 'q.organisation_id' : 'q.person_id';
+      const ids = t.field === 'org' ? ORG_IDS_SQL : PERSON_IDS_SQL;
+      const idParams = t.field === 'org' ? [v, v, likeContains(v)] : [v, likeContains(v), likeContains(v)];
+      const match = nameMatch(t);
+      if (!match) return { sql: `(${col} IN (${ids}))`, params: idParams };
+      return { sql: `(${col} IN (${ids}) OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))`, params: [...idParams, match] };
     }
   }
 }
@@ -197,7 +203,7 @@ function positiveFieldCondition(t: FieldTerm): SqlCondition {
 /** Conditions on quotes `q` for a parsed search: the text match and every field term. */
 export function quoteSearchConditions(p: ParsedSearch): SqlCondition[] {
   const out: SqlCondition[] = [];
-  if (p.match) out.push({ sql: 'q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [p.match] });
+  if (p.match) out.push({ sql: 'q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [p.match], fts: { table: 'quotes_fts', match: p.match } });
   for (const e of p.exclude) out.push({ sql: 'q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [e] });
   for (const f of p.fields) out.push(fieldCondition(f));
   return out;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { DB } from './connection.ts';
 import { BadRequest } from '../errors.ts';
 import { parseSearch, quoteSearchConditions, type SqlCondition } from './search.ts';
+import { planConditions } from './fts-plan.ts';
 import type { QuoteKind, Stance } from '../types.ts';
 
 export interface QuoteFilters {
@@ -67,8 +68,9 @@ const endOfDay = (to: string) => `${to}\uffff`;
 export function quoteConditions(f: QuoteFilters): SqlCondition[] {
   const out: SqlCondition[] = [];
   if (f.q?.trim()) out.push(...quoteSearchConditions(parseSearch(f.q)));
-  if (f.speaker) out.push({ sql: 'q.person_id IN (SELECT id FROM people WHERE slug = ?)', params: [f.speaker] });
-  if (f.org) out.push({ sql: 'q.organisation_id IN (SELECT id FROM organisations WHERE slug = ?)', params: [f.org] });
+  // A scalar subquery (=, not IN) is an equality SQLite can seek on in quotes_by_person / quotes_by_org.
+  if (f.speaker) out.push({ sql: 'q.person_id = (SELECT id FROM people WHERE slug = ?)', params: [f.speaker] });
+  if (f.org) out.push({ sql: 'q.organisation_id = (SELECT id FROM organisations WHERE slug = ?)', params: [f.org] });
   if (f.stance) out.push({ sql: 'q.stance = ?', params: [f.stance] });
   if (f.source) out.push({ sql: 'q.source_id = ?', params: [f.source] });
   if (f.kind) out.push({ sql: 'q.kind = ?', params: [f.kind] });
@@ -137,16 +139,19 @@ export function keysetPage<T extends { id: number; published_at: string | null }
 
 /** One page of the quote timeline. */
 export function listQuotes(db: DB, filters: QuoteFilters, cursor: Cursor | null, limit: number): Page<TimelineQuote> {
-  const base = quoteConditions(filters);
+  const base = planConditions(db, quoteConditions(filters));
   return keysetPage(cursor, limit, (extra, order, n) => {
     const { where, params } = joinConditions([...base, extra]);
-    return db.prepare(`SELECT ${QUOTE_COLUMNS} ${QUOTE_JOINS} ${where} ORDER BY ${order} LIMIT ?`).all(...params, n) as TimelineQuote[];
+    // Pick the page's ids first, then join: the joins run for the page, not for every match.
+    return db
+      .prepare(`SELECT ${QUOTE_COLUMNS} ${QUOTE_JOINS} WHERE q.id IN (SELECT q.id FROM quotes q ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`)
+      .all(...params, n) as TimelineQuote[];
   });
 }
 
 /** Every matching quote, newest first (NULL dates sort last in DESC), read row by row: for exports of any size. */
 export function iterateQuotes(db: DB, filters: QuoteFilters): IterableIterator<TimelineQuote> {
-  const { where, params } = joinConditions(quoteConditions(filters));
+  const { where, params } = joinConditions(planConditions(db, quoteConditions(filters)));
   return db
     .prepare(`SELECT ${QUOTE_COLUMNS} ${QUOTE_JOINS} ${where} ORDER BY q.published_at DESC, q.id DESC`)
     .iterate(...params) as IterableIterator<TimelineQuote>;

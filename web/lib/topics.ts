@@ -38,9 +38,14 @@ export function topTopics(texts: string[], limit = 10): Topic[] {
       counts.set(key, entry);
     }
   }
-  return [...counts.values()]
-    .filter((e) => e.n >= 2 || texts.length < 4)
-    .map((e) => ({ term: [...e.forms.entries()].sort((a, b) => b[1] - a[1])[0]![0], quotes: e.n }))
+  const ranked = [...counts.entries()]
+    .filter(([, e]) => e.n >= 2 || texts.length < 4)
+    .map(([key, e]) => ({ key, term: [...e.forms.entries()].sort((a, b) => b[1] - a[1])[0]![0], quotes: e.n }));
+  // "care" adds nothing beside "social care" when it occurs no more often than the phrase.
+  const phrases = ranked.filter((t) => t.key.includes(' '));
+  return ranked
+    .filter((t) => t.key.includes(' ') || !phrases.some((p) => p.key.split(' ').includes(t.key) && p.quotes >= t.quotes))
     .sort((a, b) => b.quotes - a.quotes || b.term.split(' ').length - a.term.split(' ').length || a.term.localeCompare(b.term))
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ term, quotes }) => ({ term, quotes }));
 }

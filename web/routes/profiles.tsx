@@ -55,12 +55,12 @@ function Trend({ rows, name }: { rows: TrendRow[]; name: string }) {
   );
 }
 
-function Latest({ quotes, more }: { quotes: TimelineQuote[]; more: string }) {
+function Latest({ quotes, more, whose }: { quotes: TimelineQuote[]; more: string; whose: string }) {
   return (
     <section aria-labelledby="latest-h">
       <h2 id="latest-h">Latest quotes</h2>
       {quotes.length ? quotes.map((q) => <QuoteCard q={q} />) : <p>No quotes yet.</p>}
-      {quotes.length > 0 && <p><a href={more}>All their quotes on the timeline →</a></p>}
+      {quotes.length > 0 && <p><a href={more}>All {whose} quotes on the timeline →</a></p>}
     </section>
   );
 }
@@ -141,7 +141,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
         <Roles roles={roles} />
         <Trend rows={trends} name={p.name} />
         <Topics topics={topics} filter={{ speaker: p.slug }} />
-        <Latest quotes={latest} more={urlWith('/', { speaker: p.slug })} />
+        <Latest quotes={latest} more={urlWith('/', { speaker: p.slug })} whose="their" />
         {csrf && <AdminPeopleForms slug={p.slug} csrf={csrf} />}
       </article>,
       { title: p.name },
@@ -168,7 +168,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
         <People people={people} />
         <Trend rows={trends} name={o.acronym ?? o.name} />
         <Topics topics={topics} filter={{ org: o.slug }} />
-        <Latest quotes={latest} more={urlWith('/', { org: o.slug })} />
+        <Latest quotes={latest} more={urlWith('/', { org: o.slug })} whose="its" />
       </article>,
       { title: o.name },
     );

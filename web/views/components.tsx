@@ -52,7 +52,7 @@ export function QuoteCard({ q }: { q: TimelineQuote }) {
   return (
     <article class={`quote-card stance-border-${q.stance}`} aria-labelledby={`q${q.id}-by`}>
       <blockquote class="quote-text">
-        <p>{q.kind === 'indirect' ? q.text : `“${q.text}”`}</p>
+        <p>{q.kind === 'direct' ? `“${q.text}”` : q.text}</p>
       </blockquote>
       <div class="quote-meta">
         <p id={`q${q.id}-by`}><Attribution q={q} /> <StanceBadge stance={q.stance} />

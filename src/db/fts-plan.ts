@@ -1,0 +1,42 @@
+// Plans search conditions against the data before a query runs, so SQLite can use the right index.
+//  - A full-text match: SQLite's default is to fetch every matching row and sort them by date, ideal for a rare
+//    word, but for a word in a quarter of a million quotes it sorts them all to show fifty. For common matches we
+//    write `+id IN (...)`: the unary plus stops SQLite driving the query from the match, so it walks the date
+//    index, probes the (once-built) match set and stops at the page size.
+//  - speaker:/org: values become the ids of the people or organisations they name (an indexed IN list); only a
+//    name that matches no one falls back to a full-text match on the quoted name.
+import type { DB } from './connection.ts';
+import { likeContains, nameMatch, ORG_IDS_SQL, PERSON_IDS_SQL, type FieldTerm, type SqlCondition } from './search.ts';
+
+/** Above this many matches, walking the date index finds a page sooner than sorting every match. */
+const COMMON = 2000;
+const MAX_IDS = 500;
+
+function planFullText(db: DB, c: SqlCondition & { fts: NonNullable<SqlCondition['fts']> }): SqlCondition {
+  const { n } = db
+    .prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM ${c.fts.table} WHERE ${c.fts.table} MATCH ? LIMIT ${COMMON + 1})`)
+    .get(c.fts.match) as { n: number };
+  return n > COMMON ? { ...c, sql: `+${c.sql}` } : c;
+}
+
+function planNamedTerm(db: DB, c: SqlCondition, t: FieldTerm): SqlCondition {
+  const like = likeContains(t.value);
+  const ids = (t.field === 'org' ? db.prepare(ORG_IDS_SQL).pluck().all(t.value, t.value, like) : db.prepare(PERSON_IDS_SQL).pluck().all(t.value, like, like)) as number[];
+  if (ids.length > MAX_IDS) return c;
+  const not = t.negated ? 'NOT ' : '';
+  if (ids.length) {
+    const col = t.field === 'org' ? 'q.organisation_id' : 'q.person_id';
+    return { sql: `${not}${col} IN (${ids.map(() => '?').join(', ')})`, params: ids };
+  }
+  const match = nameMatch(t);
+  if (!match) return { sql: t.negated ? '1' : '0', params: [] };
+  return { sql: `${not}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, params: [match] };
+}
+
+export function planConditions(db: DB, conds: SqlCondition[]): SqlCondition[] {
+  return conds.map((c) => {
+    if (c.fts) return planFullText(db, { ...c, fts: c.fts });
+    if (c.term) return planNamedTerm(db, c, c.term);
+    return c;
+  });
+}
