@@ -41,6 +41,9 @@ export function beforeVerb(s: string): string {
 
 /** A complement that opens with one of these is a circumstance, not reported content ("hit back after …"). */
 const CLAUSE_LINK = /^(?:about|of|after|before|when|while|as|because|since|against|over|at|in|on|with|to|from|by|during|amid|until|if)\b/i;
+/** Speech verbs that also take a plain object ("found a job", "announced a review"). */
+const NP_TAKERS = /^(?:found|finds|revealed|reveals|reported|announced|announces|confirmed|confirms|accepted|accepts|highlighted|highlights|recommended|recommends|predicted|predicts|noted|admitted|admits|acknowledged|acknowledges|stressed|stresses|emphasised|emphasises)$/;
+const CLAUSE_VERB = /\b(?:is|are|was|were|had|has|have|would|could|should|will|can|cannot|can't|won't|did|does|do|must|may|might|need|needs|needed|shall|been|being|remains|remained|seems|seemed|[a-z]{3,}ed|[a-z]+n't)\b/i;
 const ADVERBIAL_AFTER = /^\s*(?:,\s*)?(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year)|this (?:week|month|year)|in (?:a|an|its|his|her|their) (?:statement|interview|letter|report|speech|blog|submission|evidence)|at the time|earlier|recently|previously|again|also)\b\s*,?/i;
 const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
 
@@ -58,10 +61,14 @@ export function contentStart(s: string, cue: Cue): number {
     else if (cue.verb === 'told' || cue.verb === 'tells') skip(TELL_OBJECT);
   }
   skip(ADVERBIAL_AFTER);
+  const beforeThat = i;
   skip(/^\s*that\s+/);
+  const thatSkipped = i > beforeThat || /\bthat\s*$/.test(s.slice(0, i));
   skip(/^\s+/);
   const rest = s.slice(i);
   if (!rest || /^[:;.,!?)–—]/.test(rest) || CLAUSE_LINK.test(rest)) return -1;
   if (rest.replace(/[^\p{L}§]/gu, '').length < 6) return -1;
+  // Without "that", a speech verb's content must read as a clause ("she found a new job" reports nothing).
+  if (NP_TAKERS.test(cue.verb) && !thatSkipped && !rest.includes('§') && !CLAUSE_VERB.test(rest.split(/\s+/).slice(0, 14).join(' '))) return -1;
   return i;
 }

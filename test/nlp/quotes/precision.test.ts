@@ -1,0 +1,35 @@
+// Sentences that look like reporting but report nothing: none of them may yield a quote.
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes/index.ts';
+
+const quotesIn = (text: string) => extractQuotes({ title: '', text, published: '2020-01-01' });
+
+describe('no quote without a speaker and content', () => {
+  it.each([
+    ['a bare speech act', 'MPs and sector leaders have hit back after the chief inspector spoke.'],
+    ['a plain object of an NP-taking verb', 'Jane Carter found a new job in Leeds last year.'],
+    ['a possessive, not a subject', "Sir Michael Wilshaw's remarks were widely reported in the press on Friday."],
+    ['a speech noun', 'The claims made by the council were rejected by the tribunal last week.'],
+    ['a scare-quoted rating', 'The council was rated "inadequate" in 2019 and "requires improvement" in 2022.'],
+    ['an unnamed group', 'Children told inspectors that they felt safe in their homes.'],
+    ['job advert text', 'This is an exciting opportunity to join our team. You will be told more at interview.'],
+  ])('%s', (_name, text) => expect(quotesIn(text)).toEqual([]));
+});
+
+describe('speech verbs and their content', () => {
+  it('starts a "told X that" span after "that"', () => {
+    const [q] = quotesIn('Sir Martyn Oliver told the Education Committee last week that reform would take time.');
+    expect(q).toMatchObject({ text: 'reform would take time', speaker: 'Sir Martyn Oliver', kind: 'indirect' });
+  });
+
+  it('keeps one entry for two reporting verbs in one sentence', () => {
+    const [q, ...rest] = quotesIn('Alan Wood said the figures were not credible and suggested that the framework was flawed.');
+    expect(rest).toEqual([]);
+    expect(q!.text).toBe('the figures were not credible and suggested that the framework was flawed');
+  });
+
+  it('resolves "the union" to the union last in play', () => {
+    const qs = quotesIn('Daniel Kebede, general secretary of the NEU, said teachers were exhausted.\n\nThe union said it would ballot members.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Daniel Kebede', 'NEU']);
+  });
+});
