@@ -3,6 +3,8 @@ import { parseSearch, quoteSearchConditions } from '../../src/db/search.ts';
 import { BadRequest } from '../../src/errors.ts';
 import { listQuotes } from '../../src/db/timeline.ts';
 import { listArticles } from '../../src/db/article-list.ts';
+import { planConditions } from '../../src/db/fts-plan.ts';
+import { joinConditions, quoteConditions } from '../../src/db/timeline.ts';
 import { buildWebFixtureDb, type FixtureDb } from '../helpers/web-fixture-db.ts';
 
 describe('parseSearch', () => {
@@ -113,5 +115,25 @@ describe('search against the fixture database', () => {
   it('binds every value as a parameter', () => {
     const conds = quoteSearchConditions(parseSearch(`org:"x' OR 1=1 --" speaker:"%_"`));
     for (const c of conds) expect(c.sql).not.toContain('1=1');
+  });
+
+  it.each([
+    'org:ADCS', 'org:adcs framework', '-org:ofsted', 'org:"Spokesperson Org That Is Not Registered"', 'speaker:"Sir Michael"', 'speaker:hill',
+    '-speaker:wilshaw inspection', 'speaker:"Anon Person"', 'inspection stance:opposes', 'org:%',
+  ])('plans %s to the same rows as the unplanned query', (q) => {
+    const run = (conds: ReturnType<typeof quoteConditions>) => {
+      const { where, params } = joinConditions(conds);
+      return f.db.prepare(`SELECT q.id FROM quotes q ${where} ORDER BY q.id`).pluck().all(...params);
+    };
+    const conds = quoteConditions({ q });
+    expect(run(planConditions(f.db, conds))).toEqual(run(conds));
+  });
+
+  it('narrows a known organisation to its ids, and keeps a full-text match for unknown names', () => {
+    const [known] = planConditions(f.db, quoteConditions({ q: 'org:ADCS' }));
+    expect(known!.sql).toBe('q.organisation_id IN (?)');
+    const [unknown] = planConditions(f.db, quoteConditions({ q: 'speaker:"Anon Person"' }));
+    expect(unknown!.sql).toContain('quotes_fts MATCH ?');
+    expect(unknown!.params).toEqual(['speaker_name : "Anon Person"']);
   });
 });
