@@ -72,4 +72,6 @@ function report(pairs: [string, string][]): void {
   for (const g of LABELS) console.log(g.padEnd(10) + LABELS.map((p) => String(pairs.filter(([a, b]) => a === g && b === p).length).padStart(10)).join(''));
 }
 
+// Piping into head closes stdout early; that is not an error.
+process.stdout.on('error', () => process.exit(0));
 main();

@@ -78,7 +78,24 @@ export function speakerRunBefore(quote: ExtractedQuote, ctx: ArticleContext): st
   if (p === 0) return '';
   const prevStart = paragraphs[p - 1]!;
   const prev = ctx.text.slice(Math.max(prevStart, paragraphs[p]! - PREVIOUS_CHARS), paragraphs[p]!);
-  const surname = quote.speaker.trim().split(/\s+/).pop() ?? '';
-  if (surname.length < 2 || !prev.includes(surname)) return '';
+  if (!namesSpeaker(prev, quote.speaker)) return '';
   return `${prev}\n\n${leadIn(quote, ctx)}`;
+}
+
+const TITLES = /^(sir|dame|lord|lady|baroness|dr|prof|professor|cllr|councillor|mr|mrs|ms|miss|mx|rev)\.?$/i;
+
+/**
+ * The paragraph mentions the speaker: their surname, not preceded by a different first name
+ * (Karen Walsh is not Dean Walsh; "Prof Jones", "Sir Michael Wilshaw" and "Wilshaw" are all Wilshaw).
+ */
+function namesSpeaker(text: string, speaker: string): boolean {
+  const words = speaker.trim().split(/\s+/).filter((w) => !TITLES.test(w));
+  const surname = words.at(-1) ?? '';
+  const first = words.length > 1 ? words[0] : null;
+  if (surname.length < 2) return false;
+  for (let i = text.indexOf(surname); i >= 0; i = text.indexOf(surname, i + surname.length)) {
+    const before = /([A-Z][\w'’-]*)\s+$/.exec(text.slice(Math.max(0, i - 30), i))?.[1];
+    if (!before || !first || before === first || TITLES.test(before)) return true;
+  }
+  return false;
 }

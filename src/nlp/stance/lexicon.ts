@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { PatternSet } from './patterns.ts';
 
-export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal'] as const;
+export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal', 'preface'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 export type ModifierKind = 'negator' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
 

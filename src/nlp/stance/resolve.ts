@@ -16,6 +16,8 @@ export interface CueSituation {
   tokens: Token[];
   sentence: Int32Array;
   terms: TermMarks;
+  /** A contrast marker ("but", "however") occurs after this token. */
+  pivotAfter(i: number): boolean;
 }
 
 export interface Resolved {
@@ -27,6 +29,7 @@ export interface Resolved {
 /** An inspectorate's own criticism of inspection is a concession: shown, but it weighs little. */
 const CONCESSION = 0.3;
 const REBUTTAL = 0.8;
+const PREFACE = 0.8;
 const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen']);
 const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'been', 'not']);
 const FIRST_PERSON = new Set(['we', "we've", "we're", 'i', "i've", 'ofsted', 'inspectors']);
@@ -56,7 +59,7 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return s.negated ? flip(verdict(m, s)) : null;
     case 'concern':
       if (s.negated) return null;
-      if (own) return verdict(m, s);
+      if (own) return s.terms.distance('sector', m.from, m.to) < Infinity ? verdict(m, s) : null;
       if (followedBy(s, 'finding', m.to, 8)) return supports();
       return s.terms.distance('target', m.from, m.to) < Infinity ? opposes() : null;
     case 'takeUp':
@@ -66,6 +69,8 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return !s.negated && own && selfRefBefore(m.from, s, 4) ? supports() : null;
     case 'rebuttal':
       return !own && s.rebuttal ? opposes(REBUTTAL) : null;
+    case 'preface':
+      return !own && s.pivotAfter(m.to) ? opposes(PREFACE) : null;
   }
 }
 

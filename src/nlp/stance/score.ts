@@ -35,6 +35,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   const matches = selectLongest(LEXICON.cues.matchAll(tokens).filter((m) => !m.value.near || terms.distance(m.value.near, m.from, m.to) < Infinity));
   const mods = matches.filter((m) => MODIFIER_KINDS.has(m.value.kind));
   const weight = contrastWeights(mods, tokens, sentence);
+  const pivotAfter = (i: number) => mods.some((p) => p.value.kind === 'pivot' && p.from >= i);
   const out: Scored = {
     supports: 0,
     opposes: 0,
@@ -47,7 +48,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   for (const m of matches) {
     if (MODIFIER_KINDS.has(m.value.kind)) continue;
     const negator = modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
-    const r = resolveCue(m.value.kind as CueCategory, m, { ...opts, negated: !!negator, tokens, sentence, terms });
+    const r = resolveCue(m.value.kind as CueCategory, m, { ...opts, negated: !!negator, tokens, sentence, terms, pivotAfter });
     if (!r) continue;
     let w = m.value.weight * r.factor * weight[m.from]!;
     const intensifier = modifierBefore(mods, 'intensifier', m.from, 2, clause);

@@ -8,7 +8,7 @@ const CASES: [string, Speaker, string][] = [
   ['Since the last inspection, senior leaders have made significant progress', OFSTED_REPORT, 'neutral'],
   ['Children in care are not always seen regularly by their social workers', OFSTED_REPORT, 'neutral'],
   ['Our new framework will focus on what it is like to be a child in the area', OFSTED_CHIEF, 'neutral'],
-  ['We have listened to the sector and will remove single-word judgements from September', OFSTED_CHIEF, 'neutral'],
+  ['We will remove single-word judgements from September and publish the new handbook in the summer', OFSTED_CHIEF, 'neutral'],
   ['We are deeply saddened by the death of a headteacher and our thoughts are with her family', OFSTED_CHIEF, 'neutral'],
   ['Too many children are waiting too long for the help they need', OFSTED_CHIEF, 'supports'],
   ['Leaders in this council have failed to act on our previous recommendations', OFSTED_REPORT, 'supports'],
