@@ -11,6 +11,8 @@ export interface MarkSpan {
   end: number;
   closed: boolean;
   family: Family;
+  /** Carries on a sentence cut by a page break: the paragraph starts inside the quote, with no mark. */
+  continued?: boolean;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -66,8 +68,18 @@ function findClose(t: string, open: number, end: number, family: Family): number
 export function findMarkSpans(text: string, paras: Paragraph[]): MarkSpan[] {
   const spans: MarkSpan[] = [];
   const MARK = /["“„‘']/g;
+  let carry: MarkSpan | null = null;
   for (const p of paras) {
-    for (let i = p.start; i < p.end; i++) {
+    if (p.furniture) continue;
+    let from = p.start;
+    if (carry && /^[a-z]/.test(text[p.start]!)) {
+      const close = findClose(text, p.start - 1, p.end, carry.family);
+      spans.push({ para: p.index, open: p.start, start: p.start, end: close < 0 ? p.end : close, closed: close >= 0, family: carry.family, continued: true });
+      if (close < 0) continue;
+      from = close + 1;
+    }
+    carry = null;
+    for (let i = from; i < p.end; i++) {
       MARK.lastIndex = i;
       const next = MARK.exec(text);
       if (!next || next.index >= p.end) break;
@@ -77,6 +89,8 @@ export function findMarkSpans(text: string, paras: Paragraph[]): MarkSpan[] {
       const close = findClose(text, i, p.end, family);
       if (close < 0) {
         spans.push({ para: p.index, open: i, start: i + 1, end: p.end, closed: false, family });
+        // A quote cut mid-sentence (no final punctuation) may carry on below a furniture line.
+        if (!/[.!?:;,…]["”’']?$/.test(text.slice(i, p.end))) carry = spans.at(-1)!;
         break;
       }
       spans.push({ para: p.index, open: i, start: i + 1, end: close, closed: true, family });
