@@ -19,11 +19,14 @@ export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext): Stan
   const own = scoreText(quote.text, opts);
   let supports = own.supports;
   let opposes = own.opposes;
-  if (supports === 0 && opposes === 0 && (side === 'sector' || own.startsWithAnaphor)) {
+  // A cue-less continuation ("He said: 'It is important ...'") carries on what the speaker said just before: for the
+  // sector only as a reply in a dispute, for the inspectorate only when it points back ("That has got to ...").
+  const continues = opts.rebuttal || (side === 'inspectorate' && own.startsWithAnaphor);
+  if (supports === 0 && opposes === 0 && continues) {
     const before = speakerRunBefore(quote, ctx);
     if (before) {
       const prior = scoreText(before, opts);
-      supports += prior.supports * CONTEXT_WEIGHT;
+      if (side === 'inspectorate') supports += prior.supports * CONTEXT_WEIGHT;
       opposes += prior.opposes * CONTEXT_WEIGHT;
     }
   }

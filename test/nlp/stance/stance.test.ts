@@ -142,13 +142,16 @@ describe('classifyStance: the article around the quote', () => {
     expect(['neutral', 'unrelated']).toContain(plain.stance);
   });
 
-  it("a sector speaker's cue-less continuation takes the position of what they said just before", () => {
+  it("in a dispute, a sector speaker's cue-less continuation carries on their criticism just before", () => {
     const body = [
       'Professor Alex Critic described the chief inspector’s remarks as ‘outrageous’.',
       'He said: ‘Directors need to network with each other to learn.’',
     ];
-    const r = stanceIn('Ofsted chief criticises directors', body, 'Directors need to network with each other to learn.', { name: 'Professor Alex Critic', org: 'University' });
-    expect(r.stance).toBe('opposes');
+    const critic = { name: 'Professor Alex Critic', org: 'University' };
+    const quote = 'Directors need to network with each other to learn.';
+    expect(stanceIn('Sector hits back at Ofsted chief over directors', body, quote, critic).stance).toBe('opposes');
+    // Outside a dispute the same words are read on their own.
+    expect(stanceIn('Ofsted chief speaks about directors', body, quote, critic).stance).not.toBe('opposes');
   });
 
   it("an Ofsted speaker's anaphoric follow-up (“That has got to …”) takes up the verdict before it", () => {
