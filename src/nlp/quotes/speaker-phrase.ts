@@ -5,9 +5,9 @@ import { findNames, type NameMention } from './names.ts';
 import type { OrgMatcher, OrgMention } from './orgs.ts';
 
 export type SpeakerRef =
-  | { type: 'person'; mention: NameMention; role: string | null; org: string | null }
+  | { type: 'person'; mention: NameMention; role: string | null; org: string | null; orgNoun?: string }
   | { type: 'pronoun'; pronoun: string }
-  | { type: 'role'; role: string; org: string | null }
+  | { type: 'role'; role: string; org: string | null; orgNoun?: string }
   | { type: 'org'; org: string; role: string | null }
   | { type: 'institution'; noun: string; org: string | null }
   | { type: 'generic'; noun: string };
@@ -66,7 +66,8 @@ export function subjectAfter(s: string, base: number, ctx: PhraseContext): Speak
 
 function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | null): SpeakerRef {
   if (!desc || (desc.type !== 'role' && desc.type !== 'org')) return person;
-  return { ...person, role: person.role ?? desc.role, org: person.org ?? desc.org };
+  const orgNoun = person.orgNoun ?? (desc.type === 'role' ? desc.orgNoun : undefined);
+  return { ...person, role: person.role ?? desc.role, org: person.org ?? desc.org, ...(orgNoun ? { orgNoun } : {}) };
 }
 
 /** An appositive read only for its role and organisation ("a senior official at the DfE", "a professor of social policy"). */
@@ -75,7 +76,8 @@ function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef |
   const role = roleText(s, base, orgs, []);
   const org = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null);
   if (!org && !(role && ROLE_WORDS.test(role))) return null;
-  return { type: 'role', role: role ?? '', org };
+  const noun = org ? null : genericOwner(s);
+  return { type: 'role', role: noun ? role!.replace(GENERIC_OWNER, '') : role ?? '', org, ...(noun ? { orgNoun: noun } : {}) };
 }
 
 /** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
@@ -130,7 +132,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const role = roleText(s, base, orgs, names);
   if (names.length) {
     const m = names.at(-1)!;
-    return { type: 'person', mention: m, role, org: org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null) };
+    const owner = org ? null : genericOwner(t);
+    const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
+    return { type: 'person', mention: m, role: ownRole, org: org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null), ...(owner ? { orgNoun: owner } : {}) };
   }
   const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
@@ -150,6 +154,14 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     if (/^mps?$/.test(role)) return { type: 'org', org: 'Parliament', role: role };
   }
   return null;
+}
+
+const GENERIC_OWNER = new RegExp(`^(?:the\\s+)?(?:${Object.keys(GENERIC_ORG_NOUNS).join('|')})['’]?s?\\s+`, 'i');
+
+/** "the council's chief executive": the organisation is one already in play, named by a generic noun. */
+function genericOwner(t: string): string | null {
+  const m = new RegExp(`\\b(?:the|its)\\s+(${Object.keys(GENERIC_ORG_NOUNS).join('|')})['’]s\\b`, 'i').exec(t);
+  return m ? m[1]!.toLowerCase() : null;
 }
 
 function pickOrg(orgs: OrgMention[], t: string): string | null {

@@ -11,6 +11,9 @@ export interface Speaker {
   person: Person | null;
 }
 
+/** Generic nouns that only ever mean a body whose name contains them ("the council" is a council). */
+const NAMED_ONLY = new Set(['council', 'authority']);
+
 export class SpeakerState {
   private readonly history: Speaker[] = [];
 
@@ -25,7 +28,8 @@ export class SpeakerState {
     switch (ref.type) {
       case 'person': {
         const p = this.people.resolve(ref.mention)!;
-        this.people.describe(p, ref.org, ref.role);
+        const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
+        this.people.describe(p, ref.org ?? owner, ref.role);
         return fromPerson(p);
       }
       case 'pronoun':
@@ -69,7 +73,9 @@ export class SpeakerState {
       const org = this.history[i]!.person?.org ?? this.history[i]!.org;
       if (!org) continue;
       const kind = registries().orgByShort.get(org)?.kind;
-      if (!kinds || (kind && kinds.includes(kind)) || (!kind && org.toLowerCase().includes(noun))) return { name: org, org, role: null, person: null };
+      const named = org.toLowerCase().includes(noun) || (noun === 'authority' && /council/i.test(org));
+      const fits = kinds ? (kind ? kinds.includes(kind) : named) : named || !NAMED_ONLY.has(noun);
+      if (fits) return { name: org, org, role: null, person: null };
     }
     return null;
   }
