@@ -44,7 +44,8 @@ const CSP = {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { db, log } = deps;
   const app = new Hono<AppEnv>();
-  const hashed = etag();
+  // Weak: the same page may be sent gzipped or not.
+  const hashed = etag({ weak: true });
 
   app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
   app.use(compress());
@@ -59,7 +60,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.use(async (c, next) => {
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache');
+    // Admin pages carry CSRF tokens and must not be stored; others may be, but are revalidated each time.
+    if (c.get('admin')) c.res.headers.set('Cache-Control', 'private, no-store');
+    else if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache');
   });
 
   app.route('/', staticRoutes());

@@ -124,3 +124,19 @@ describe('sources and help', () => {
     for (const s of ['speaker:wilshaw', 'org:ADCS', 'stance:opposes', 'before:', '/quotes.csv', '/quotes.atom', '_next']) expect(page).toContain(s);
   });
 });
+
+describe('other exports', () => {
+  it('lists sources and corrections as CSV and JSON', async () => {
+    const sources = (await (await app.request('/sources.csv')).text()).trim().split('\r\n');
+    expect(sources[0]).toMatch(/^id,name,kind,enabled,last_run_at,last_success_at,consecutive_failures,last_error/);
+    expect(sources).toHaveLength(3);
+    const corrections = (await (await app.request('/corrections.json')).json()) as { ok: boolean; rows: unknown[] };
+    expect(corrections).toEqual({ ok: true, rows: [] });
+  });
+
+  it('shows the filters in force, each removable', async () => {
+    const page = await html('/?speaker=dave-hill&stance=opposes');
+    expect(page).toContain('<a href="/?stance=opposes">Speaker: dave-hill');
+    expect(page).toContain('<a href="/?speaker=dave-hill">Stance: opposes');
+  });
+});

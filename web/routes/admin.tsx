@@ -74,6 +74,8 @@ export function adminRoutes(db: DB, log: Logger): Hono<AppEnv> {
     );
   });
 
+  app.get('/corrections.json', (c) => c.json({ ok: true, rows: [...iterateCorrections(db)] }));
+
   app.get('/corrections.csv', (c) => {
     const reader = openExportConnection(db);
     const rows = iterateCorrections(reader ?? db);

@@ -6,6 +6,7 @@ import { NotFound } from '../../src/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { recentCrawlErrors, recentCrawlRuns, sourceHealth, type SourceHealth } from '../../src/db/source-health.ts';
 import { requireAdmin, type AppEnv } from '../lib/auth.ts';
+import { csvStream } from '../lib/csv.ts';
 import { formatDate } from '../lib/dates.ts';
 import { ExternalLink } from '../views/components.tsx';
 
@@ -76,6 +77,14 @@ export function sourceRoutes(db: DB, crawlNow: ((id: string) => Promise<unknown>
   });
 
   app.get('/sources.json', (c) => c.json({ ok: true, rows: sourceHealth(db), runs: recentCrawlRuns(db, 50), errors: recentCrawlErrors(db, 50) }));
+
+  app.get('/sources.csv', (c) => {
+    const keys = ['id', 'name', 'kind', 'enabled', 'last_run_at', 'last_success_at', 'consecutive_failures', 'last_error', 'next_attempt_at', 'items_total', 'article_count', 'last_status'] as const;
+    return c.body(csvStream(keys.map((k) => ({ header: k, value: (s: SourceHealth) => s[k] })), sourceHealth(db)[Symbol.iterator]()), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="stancewatch-sources.csv"',
+    });
+  });
 
   app.post('/sources/:id/crawl', requireAdmin(), (c) => {
     const id = c.req.param('id');

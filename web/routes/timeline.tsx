@@ -13,7 +13,7 @@ import { articleCsvColumns, articleJson, quoteAtomEntry, quoteCsvColumns, quoteJ
 import { csvResponse } from '../lib/export.ts';
 import { renderAtom } from '../lib/atom.ts';
 import { origin } from '../lib/origin.ts';
-import { SearchForm, ResultsNav, FacetPanel, type ViewKind } from '../views/search-form.tsx';
+import { SearchForm, ResultsNav, FacetPanel, ActiveFilters, type ViewKind } from '../views/search-form.tsx';
 import { QuoteCard, ErrorBox, ExternalLink } from '../views/components.tsx';
 import { dayKey, formatDate } from '../lib/dates.ts';
 
@@ -96,6 +96,7 @@ async function renderList(c: Context<AppEnv>, db: DB, st: ListState, load: () =>
       <div class="results-layout">
         {result.facets && !error ? <FacetPanel facets={result.facets} filters={st.filters} path={path} /> : null}
         <div class="results">
+          <ActiveFilters path={path} params={params} />
           <ResultsNav params={params} view={st.view} count={result.count} />
           {result.count === 0 && !error ? <p class="empty">Nothing matches. Try fewer words or remove a filter. <a href="/help">Search help</a></p> : result.content}
           {result.next && (

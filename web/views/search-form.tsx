@@ -52,6 +52,27 @@ export function SearchForm({ view, query, sources }: { view: ViewKind; query: Re
   );
 }
 
+const CHIP_LABELS: Record<string, string> = {
+  speaker: 'Speaker', org: 'Organisation', stance: 'Stance', source: 'Source', kind: 'Kind', from: 'From', to: 'To', placement: 'Body quotes only',
+};
+
+/** The filters in force, each with a link that removes it. */
+export function ActiveFilters({ path, params }: { path: string; params: Record<string, string> }) {
+  const keys = Object.keys(params).filter((k) => k in CHIP_LABELS);
+  if (!keys.length) return null;
+  return (
+    <ul class="chips" aria-label="Filters in force">
+      {keys.map((k) => (
+        <li>
+          <a href={urlWith(path, { ...params, [k]: undefined })}>
+            {CHIP_LABELS[k]}{k === 'placement' ? '' : `: ${params[k]}`} <span aria-hidden="true">×</span><span class="visually-hidden"> (remove)</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ResultsNav({ params, view, count }: { params: Record<string, string>; view: ViewKind; count: number }) {
   const api = view === 'articles' ? '/articles' : '/quotes';
   return (
