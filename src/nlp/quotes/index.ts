@@ -58,7 +58,12 @@ function walk(w: WalkInput): Found[] {
   const full = w.passages.filter((p) => p.full);
   const fullSpans = new Map<number, MarkSpan[]>();
   for (const m of full.flatMap((p) => p.spans)) fullSpans.set(m.para, [...(fullSpans.get(m.para) ?? []), m]);
+  const marked = new Set(w.spans.map((m) => m.para));
+  let statement: Speaker | null = null;
   for (const para of w.paras) {
+    if (para.furniture) continue;
+    statement = marked.has(para.index) ? null : unmarkedStatement(w, para, statement, out);
+    if (statement) continue;
     const events: Array<{ at: number; run: () => void }> = [];
     const pending: Found[] = [];
     const inPara = fullSpans.get(para.index) ?? [];
@@ -120,6 +125,29 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
 }
 
 const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.start && /\s/.test(text[e - 1]!)) e--; return e; };
+
+const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me)\b/;
+
+/**
+ * Press-release layout: "Minister X said:" on its own line, then the statement in plain paragraphs without marks.
+ * The first paragraph belongs to the speaker; later ones while they speak in the first person. Returns the speaker while the statement runs.
+ */
+function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speaker | null, out: Found[]): Speaker | null {
+  const body = w.text.slice(para.start, para.end);
+  if (para.placement !== 'body' || !/[.!?]$/.test(body)) return null;
+  let speaker = current && FIRST_PERSON.test(body) ? current : null;
+  let cue: string | null = null;
+  if (!speaker) {
+    const a = introducedAbove(w, para.index);
+    if (!a || a.cue === ':' && !/\bsaid:\s*$/.test(w.text.slice(w.paras[para.index - 1]!.start, w.paras[para.index - 1]!.end))) return null;
+    speaker = w.state.resolve(a.ref);
+    cue = a.cue;
+    if (!speaker) return null;
+  }
+  w.state.remember(speaker);
+  out.push({ start: para.start, end: para.end, text: body, kind: 'direct', speaker, cue, para: para.index, confidence: cue ? 0.75 : 0.6 });
+  return speaker;
+}
 
 /** "Jo Cleary, chair of the College of Social Work:" or "He said:" on its own line, right above a quote paragraph. */
 function introducedAbove(w: WalkInput, para: number): Attribution | null {

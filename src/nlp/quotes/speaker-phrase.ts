@@ -129,7 +129,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const orgs = ctx.orgs.find(s, base);
   const names = findNames(s, base, orgs).filter((n) => !n.possessive);
   const org = pickOrg(orgs, t);
-  const role = roleText(s, base, orgs, names);
+  const role = roleText(s, base, orgs, names.slice(-1));
   if (names.length) {
     const m = names.at(-1)!;
     const owner = org ? null : genericOwner(t);

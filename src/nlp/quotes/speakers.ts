@@ -11,6 +11,9 @@ export interface Speaker {
   person: Person | null;
 }
 
+/** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
+const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'watchdog', 'regulator', 'report', 'review', 'findings']);
+
 /** Generic nouns that only ever mean a body whose name contains them ("the council" is a council). */
 const NAMED_ONLY = new Set(['council', 'authority']);
 
@@ -43,7 +46,7 @@ export class SpeakerState {
       case 'generic':
         return this.generic(ref.noun);
       case 'institution': {
-        const org = ref.org ?? this.institutionOrg;
+        const org = ref.org ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
         return org ? { name: org, org, role: ref.noun, person: null } : null;
       }
     }
