@@ -209,6 +209,8 @@ async function crawlItems(run: Run, ictx: ItemContext, page: ListingPage, opts: 
   let failed = false;
   let older = 0;
   for (const item of page.items) {
+    // Items from a full-text feed need no network wait; yield anyway so web requests and SIGTERM are served between items.
+    await new Promise((resolve) => setImmediate(resolve));
     if (opts.signal?.aborted) {
       run.interrupted = true;
       break;
