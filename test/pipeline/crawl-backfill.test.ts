@@ -89,6 +89,14 @@ describe('kind-specific behaviour', () => {
     expect(env.server.hits('/feed/')).toBe(1);
   });
 
+  it('a summary-only feed with fetchPages "never" stores partial articles without fetching pages', async () => {
+    const atom = fixtureSources(env.server.origin).find((s) => s.id === 'test-atom')!;
+    const run = await crawlSource(env.deps, { ...atom, options: { fetchPages: 'never' } } as typeof atom);
+    expect(run.itemsNew).toBe(2);
+    expect(env.server.hits('/atom-news/single-word-judgements')).toBe(0);
+    expect(env.db.prepare('SELECT DISTINCT partial FROM articles').pluck().all()).toEqual([1]);
+  });
+
   it('the Guardian source is skipped, and says so, without a key', async () => {
     const guardian = fixtureSources(env.server.origin).find((s) => s.id === 'test-guardian')!;
     const run = await crawlSource({ ...env.deps, config: { ...env.config, guardianApiKey: '' } }, guardian);
