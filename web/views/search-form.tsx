@@ -21,7 +21,7 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 
 export function SearchForm({ view, query, sources }: { view: ViewKind; query: Record<string, string>; sources: { id: string; name: string }[] }) {
   const action = view === 'articles' ? '/articles' : '/';
-  const hasFilters = ['stance', 'kind', 'source', 'from', 'to', 'placement'].some((k) => query[k]);
+  const set = ['stance', 'kind', 'source', 'from', 'to', 'placement'].filter((k) => query[k]).length;
   return (
     <form class="search-form" method="get" action={action} role="search">
       <div class="search-row">
@@ -33,8 +33,8 @@ export function SearchForm({ view, query, sources }: { view: ViewKind; query: Re
       <p id="q-help" class="hint">Words, "phrases", OR, -exclude, prefix*, speaker: org: stance: source: kind: before: after: · <a href="/help">Search help</a></p>
       {query.speaker && <input type="hidden" name="speaker" value={query.speaker} />}
       {query.org && <input type="hidden" name="org" value={query.org} />}
-      <details class="filters" open={hasFilters}>
-        <summary>Filters</summary>
+      <details class="filters">
+        <summary>Filters{set ? ` (${set} set)` : ''}</summary>
         <div class="filter-grid">
           <Select name="stance" label="Stance" value={query.stance} options={STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s]! }))} />
           <Select name="kind" label="Kind of quote" value={query.kind} options={QUOTE_KINDS.map((k) => ({ value: k, label: k }))} />
