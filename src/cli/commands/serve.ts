@@ -33,7 +33,9 @@ const command: Command = {
     const app = createApp({ db, config, log, crawlNow: scheduler?.crawlNow });
 
     return await new Promise<number>((resolve) => {
-      const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+      // Time limits on receiving a request, so slow or stalled clients cannot hold connections open (responses may stream longer).
+      const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+      const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, (info: AddressInfo) => {
         log.info('listening', { url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`, db: config.dbPath });
       });
       server.on('error', async (err) => {
