@@ -30,8 +30,9 @@ export interface Resolved {
 const CONCESSION = 0.3;
 const REBUTTAL = 0.8;
 const PREFACE = 0.8;
-const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen']);
-const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'been', 'not']);
+const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen', 'identified', 'highlighted', 'noted', 'observed', 'told']);
+const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'not']);
+const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
 const FIRST_PERSON = new Set(['we', "we've", "we're", 'i', "i've", 'ofsted', 'inspectors']);
 
 const supports = (factor = 1, flipped?: boolean): Resolved => ({ role: 'supports', factor, flipped });
@@ -78,7 +79,8 @@ const flip = (r: Resolved | null): Resolved | null => (r ? { ...r, flipped: true
 
 /** Ofsted's critique of the sector: supports from its own people, unless it is about families or about Ofsted itself. */
 function verdict(m: Match<CueDef>, s: CueSituation): Resolved | null {
-  if (s.side !== 'inspectorate') return null;
+  // From the sector, a verdict right after a finding ("the findings highlight serious weaknesses") takes it up.
+  if (s.side !== 'inspectorate') return precededBy(s, 'finding', m.from, 6) ? supports() : null;
   const family = s.terms.distance('family', m.from, m.to, 4);
   const sector = Math.min(s.terms.distance('sector', m.from, m.to), s.terms.distance('target', m.from, m.to));
   if (family < sector) return null;
@@ -94,7 +96,7 @@ function aimedAtSector(m: Match<CueDef>, s: CueSituation): boolean {
 /** The inspectorate judging its own people ("one in three inspectors ... not good enough", "we got it wrong"). */
 function concession(at: number, s: CueSituation): boolean {
   let k = at - 1;
-  while (k > 0 && AUXILIARY.has(s.tokens[k]!.w)) k--;
+  while (k > 0 && (AUXILIARY.has(s.tokens[k]!.w) || PASSIVE.has(s.tokens[k]!.w))) k--;
   if (FIRST_PERSON.has(s.tokens[k]?.w ?? '')) return true;
   for (let j = at - 1; j >= Math.max(0, at - 8) && s.sentence[j] === s.sentence[at]; j--) {
     if (s.terms.has('sector', j)) return false;
@@ -103,15 +105,23 @@ function concession(at: number, s: CueSituation): boolean {
   return false;
 }
 
-/** "inspectors (have) found ...": the inspectorate reporting a finding, not judging itself. */
+/** "inspectors (have) found ...": the inspectorate reporting a finding, not judging itself ("inspectors were identified as ..." is passive). */
 function reports(tokens: Token[], i: number): boolean {
-  while (AUXILIARY.has(tokens[i]?.w ?? '')) i++;
-  return REPORTING.has(tokens[i]?.w ?? '');
+  let passive = false;
+  while (AUXILIARY.has(tokens[i]?.w ?? '') || PASSIVE.has(tokens[i]?.w ?? '')) passive ||= PASSIVE.has(tokens[i++]!.w);
+  return !passive && REPORTING.has(tokens[i]?.w ?? '');
 }
 
 function selfRefBefore(at: number, s: CueSituation, window: number): boolean {
   for (let j = at - 1; j >= Math.max(0, at - window) && s.sentence[j] === s.sentence[at]; j--) {
     if (s.terms.has('selfRef', j)) return true;
+  }
+  return false;
+}
+
+function precededBy(s: CueSituation, set: string, at: number, window: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - window) && s.sentence[j] === s.sentence[at]; j--) {
+    if (s.terms.has(set, j)) return true;
   }
   return false;
 }

@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { COUNCIL, DIRECTORS, OFSTED_CHIEF, OFSTED_REPORT, UNION, stanceOf, type Speaker } from './helpers.ts';
 
+const MP: Speaker = { name: 'Chris Member', org: 'Parliament', role: 'MP' };
+const CHARITY: Speaker = { name: 'Robin Charity', org: 'NSPCC', role: 'chief executive' };
+const DFE: Speaker = { name: 'Department for Education', org: 'DfE', role: 'spokesperson' };
+
 const CASES: [string, Speaker, string][] = [
   ['Inspectors found that leaders had a clear understanding of the strengths and weaknesses of the service', OFSTED_REPORT, 'neutral'],
   ['Since the last inspection, senior leaders have made significant progress', OFSTED_REPORT, 'neutral'],
@@ -34,6 +38,32 @@ const CASES: [string, Speaker, string][] = [
   ['The inspection found that our services for children are good', COUNCIL, 'neutral'],
   ['It is disappointing that the report does not reflect the improvements we have made', COUNCIL, 'opposes'],
   ['Inspectors were right to highlight our weaknesses and we are determined to put them right', COUNCIL, 'supports'],
+  ['The inspection process is opaque and inspectors rarely explain how they reached their conclusions', UNION, 'opposes'],
+  ['Headteachers are leaving the profession in droves because of the toll inspection takes on them', UNION, 'opposes'],
+  ['Ofsted plays a vital role in keeping children safe and we fully support its work', CHARITY, 'supports'],
+  ['The judgement was harsh and does not recognise how far we have come', COUNCIL, 'opposes'],
+  ['We have asked Ofsted to review the inspection and we are considering a formal complaint', COUNCIL, 'opposes'],
+  ['The inspectors were professional and the process was conducted fairly', COUNCIL, 'supports'],
+  ['Inspection without support is just judgement; councils need help to improve, not grades', DIRECTORS, 'opposes'],
+  ['Ofsted is an essential safeguard for children and its independence must be protected', MP, 'supports'],
+  ['The chief inspector has lost touch with the reality of the classroom', UNION, 'opposes'],
+  ['We welcome Ofsted\'s report and agree with its findings', CHARITY, 'supports'],
+  ['The findings highlight serious weaknesses in how agencies share information', CHARITY, 'supports'],
+  ['Too many children in care are being moved far from home, and leaders have been too slow to act', OFSTED_CHIEF, 'supports'],
+  ['Most councils responded well to the pandemic and kept children safe', OFSTED_CHIEF, 'neutral'],
+  ['We carried out 120 inspections this year, more than ever before', OFSTED_REPORT, 'neutral'],
+  ['Inspectors identified significant weaknesses in the front door and in management oversight', OFSTED_REPORT, 'supports'],
+  ['Our inspectors are highly trained professionals and their judgements are sound', OFSTED_CHIEF, 'supports'],
+  ['We recognise that inspection can be a source of anxiety and we are taking steps to reduce it', OFSTED_CHIEF, 'neutral'],
+  ['The new framework will be introduced in January after a full consultation', OFSTED_CHIEF, 'neutral'],
+  ['We are proud of the improvements our inspections have helped to bring about', OFSTED_CHIEF, 'supports'],
+  ['Councils need long-term funding settlements to plan services properly', COUNCIL, 'unrelated'],
+  ['Children in care tell us that what matters most is a stable relationship with a trusted adult', CHARITY, 'unrelated'],
+  ['The grading system creates winners and losers and pits schools against each other', UNION, 'opposes'],
+  ['This is a fair report which accurately reflects the challenges we face', COUNCIL, 'supports'],
+  ['The consultation on report cards closes on 28 March', DFE, 'neutral'],
+  ['These results show that the reforms are working and standards are rising', DFE, 'supports'],
+  ['Inspectors need to spend more time listening to staff and less time ticking boxes', UNION, 'opposes'],
 ];
 
 const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
