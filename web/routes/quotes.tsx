@@ -50,10 +50,13 @@ function QuoteInContext({ q }: { q: QuoteDetail }) {
   );
 }
 
-function citeInput(c: Context, q: QuoteDetail): CiteInput {
+/** The reference for a quote; a linked person's recorded role at the date wins over the role the article gave. */
+function citeInput(c: Context, q: QuoteDetail, roles: RoleRow[]): CiteInput {
+  const role = roles[0];
   return {
-    id: q.id, permalink: `${origin(c)}/quotes/${q.id}`, text: q.text, speaker: q.person_name ?? q.speaker_name, role: q.role,
-    organisation: q.org_name ?? q.speaker_org, articleTitle: q.article_title, articleUrl: safeHref(q.original_url ?? q.article_url),
+    id: q.id, permalink: `${origin(c)}/quotes/${q.id}`, text: q.text, speaker: q.person_name ?? q.speaker_name,
+    role: role ? role.role : q.role, organisation: role ? role.org_name : q.org_name ?? q.speaker_org,
+    articleTitle: q.article_title, articleUrl: safeHref(q.original_url ?? q.article_url),
     source: q.source_name, published: q.published_at, retrieved: new Date(),
   };
 }
@@ -121,7 +124,7 @@ function QuotePage({ c, db, q }: { c: Context<AppEnv>; db: DB; q: QuoteDetail })
   const cues = parseCues(q.stance_cues, q.text.length);
   const roles = q.person_id ? rolesAt(db, q.person_id, q.published_at) : [];
   const corrections = correctionsForQuote(db, q);
-  const cite = citeInput(c, q);
+  const cite = citeInput(c, q, roles);
   const csrf = c.get('csrf');
   return (
     <article class="quote-page">
@@ -180,11 +183,12 @@ export function quoteRoutes(db: DB): Hono<AppEnv> {
     if (modified) c.header('Last-Modified', modified);
     if (format === 'json') {
       const o = origin(c);
-      const cite = citeInput(c, q);
+      const roles = q.person_id ? rolesAt(db, q.person_id, q.published_at) : [];
+      const cite = citeInput(c, q, roles);
       return c.json({
         ok: true,
         quote: { ...quoteJson(q, o), start: q.start, end: q.end, cue: q.cue, stance_cues: parseCues(q.stance_cues, q.text.length) },
-        roles: q.person_id ? rolesAt(db, q.person_id, q.published_at) : [],
+        roles,
         corrections,
         citation: { text: citation(cite), bibtex: bibtex(cite) },
       });
