@@ -9,29 +9,55 @@ export interface Cue {
   object: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const OBJECT_SET = new Set(OBJECT_VERBS);
-const ALL = [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => b.length - a.length);
-const VERB_RE = new RegExp(`(?<![\\p{L}-])(?:${ALL.map(escape).join('|')})(?![\\p{L}-])`, 'gu');
-const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`, 'i');
+/** Verb phrases by first word, longest first, so a scan of lower-case words finds them without one huge regex. */
+const BY_FIRST = new Map<string, string[][]>();
+for (const v of [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => b.length - a.length)) {
+  const words = v.split(' ');
+  BY_FIRST.set(words[0]!, [...(BY_FIRST.get(words[0]!) ?? []), words]);
+}
 const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
-
-/** Every reporting verb in `s`, left to right. */
+const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`, 'i');
+const isLetter = (c: string | undefined) => c !== undefined && (/[a-z-]/i.test(c) || c > '\u007f' && /\p{L}/u.test(c));
 const memo = new Map<string, Cue[]>();
 
+/** Every reporting verb in `s`, left to right. */
 export function findCues(s: string): Cue[] {
   const hit = memo.get(s);
   if (hit) return hit;
   if (memo.size > 2_000) memo.clear();
   const out: Cue[] = [];
   memo.set(s, out);
-  for (const m of s.matchAll(VERB_RE)) {
-    const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
-    if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index))) continue;
-    // "… as he said" inside a clause, or a noun use ("the claims", "the calls"): need a subject, checked by the caller.
-    out.push({ start: m.index, end: m.index + m[0].length, verb, object: OBJECT_SET.has(verb) });
+  const WORD = /[a-z]+/g;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    const phrases = BY_FIRST.get(m[0]);
+    if (!phrases || isLetter(s[m.index - 1])) continue;
+    for (const words of phrases) {
+      const end = matchPhrase(s, m.index, words);
+      if (end < 0) continue;
+      const verb = words.join(' ');
+      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index))) break;
+      out.push({ start: m.index, end, verb, object: OBJECT_SET.has(verb) });
+      WORD.lastIndex = end;
+      break;
+    }
   }
   return out;
+}
+
+/** End of the phrase `words` at `at` (whitespace between words, a word boundary after), or -1. */
+function matchPhrase(s: string, at: number, words: string[]): number {
+  let i = at;
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0) {
+      const sp = /^\s+/.exec(s.slice(i, i + 4));
+      if (!sp) return -1;
+      i += sp[0].length;
+    }
+    if (!s.startsWith(words[k]!, i)) return -1;
+    i += words[k]!.length;
+  }
+  return isLetter(s[i]) ? -1 : i;
 }
 
 /** The text before a verb with auxiliaries and adverbs removed ("Wilshaw has also" → "Wilshaw"). */

@@ -165,9 +165,14 @@ function introducedAbove(w: WalkInput, para: number): Attribution | null {
 
 /** Registers every full name in the narrative first, so roles ("the head of Ofsted") can point forward to a person named later. */
 function registerPeople(masked: string, paras: Paragraph[], orgs: OrgMatcher, people: ArticlePeople): void {
+  // Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap.
+  const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?\p{Lu}[\p{L}’'.-]*)+/gu;
   for (const p of paras) {
     const s = masked.slice(p.start, p.end);
-    for (const m of findNames(s, p.start, orgs.find(s, p.start))) if (m.given || m.title) people.resolve(m);
+    for (const run of s.matchAll(RUN)) {
+      const at = p.start + run.index;
+      for (const m of findNames(run[0], at, orgs.find(run[0], at))) if (m.given || m.title) people.resolve(m);
+    }
   }
 }
 

@@ -111,8 +111,13 @@ function keysOf(p: Person) {
   return keys;
 }
 
+let registryIndex: Map<string, RegistryPerson> | null = null;
+
 function findRegistryPerson(p: Person): RegistryPerson | undefined {
   if (!p.given) return undefined;
-  const key = norm(`${p.given} ${p.surname}`);
-  return registries().people.find((rp) => [rp.name, ...rp.aliases].some((n) => norm(n.replace(TITLE_WORDS, '')) === key));
+  if (!registryIndex) {
+    registryIndex = new Map();
+    for (const rp of registries().people) for (const n of [rp.name, ...rp.aliases]) registryIndex.set(norm(n.replace(TITLE_WORDS, '')), rp);
+  }
+  return registryIndex.get(norm(`${p.given} ${p.surname}`));
 }

@@ -159,8 +159,10 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
 const GENERIC_OWNER = new RegExp(`^(?:the\\s+)?(?:${Object.keys(GENERIC_ORG_NOUNS).join('|')})['’]?s?\\s+`, 'i');
 
 /** "the council's chief executive": the organisation is one already in play, named by a generic noun. */
+const GENERIC_POSSESSIVE = new RegExp(`\\b(?:the|its)\\s+(${Object.keys(GENERIC_ORG_NOUNS).join('|')})['’]s\\b`, 'i');
+
 function genericOwner(t: string): string | null {
-  const m = new RegExp(`\\b(?:the|its)\\s+(${Object.keys(GENERIC_ORG_NOUNS).join('|')})['’]s\\b`, 'i').exec(t);
+  const m = GENERIC_POSSESSIVE.exec(t);
   return m ? m[1]!.toLowerCase() : null;
 }
 
