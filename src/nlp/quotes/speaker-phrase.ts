@@ -182,13 +182,17 @@ function leaderRole(org: string): string {
 }
 
 /** A role noun that on its own denotes one organisation's post ("the chief inspector"). */
+let roleIndex: Map<string, { role: string; org: string }> | null = null;
+
 function registryRole(role: string): { role: string; org: string } | null {
-  const r = role.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '');
-  for (const o of registries().organisations) {
-    const hit = o.roles.find((x) => x.toLowerCase().replace(/’/g, "'") === r);
-    if (hit) return { role: o.roles.includes('chief inspector') && /chief inspector/.test(r) ? 'chief inspector' : hit, org: o.short };
+  if (!roleIndex) {
+    roleIndex = new Map();
+    for (const o of registries().organisations) for (const x of o.roles) {
+      const key = x.toLowerCase().replace(/’/g, "'");
+      roleIndex.set(key, { role: o.roles.includes('chief inspector') && /chief inspector/.test(key) ? 'chief inspector' : x, org: o.short });
+    }
   }
-  return null;
+  return roleIndex.get(role.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '')) ?? null;
 }
 
 /** The phrase with names, organisations, brackets and determiners removed, lower-cased: "president", "director of social care". */

@@ -40,7 +40,7 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
   const seen = new Map<string, number>();
   return paras.map(([start, end], index) => {
     const t = text.slice(start, end);
-    const key = norm(t);
+    const key = t.length < 400 ? norm(t) : `#${index}`;
     const short = t.length < 160 && !/[.!?]["”’']?$/.test(t);
     let placement: Placement = 'body';
     if (CAPTION_CREDIT.test(t) || /^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?:\s*["“‘']/.test(t)) placement = 'caption';
