@@ -72,6 +72,8 @@ class Run {
   counts = { itemsNew: 0, itemsUpdated: 0, itemsUnchanged: 0, itemsFailed: 0, pages: 0, itemsDuplicate: 0, notModified: 0 };
   items = 0;
   fatal: string | null = null;
+  /** The URL the fatal error happened at (a listing page, or robots.txt). */
+  fatalUrl: string | null = null;
   interrupted = false;
   seen = new Set<string>();
 
@@ -104,6 +106,8 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, opts: C
     if (!skipped) await crawlListing(run, fetcher, ctx, backfill, opts);
   } catch (err) {
     run.fatal = redactText(errorMessage(err));
+    const at = (err as { url?: unknown }).url;
+    run.fatalUrl = typeof at === 'string' ? redactUrl(at) : null;
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
@@ -254,14 +258,14 @@ function finish(run: Run, skipped: string | null, backfill: boolean, durationMs:
   const at = run.deps.now().toISOString();
   const c = run.counts;
   const status: CrawlRunStatus = skipped ? 'skipped' : run.fatal ? 'failed' : run.interrupted ? 'interrupted' : c.itemsFailed ? 'partial' : 'ok';
-  const error = skipped ?? run.fatal;
+  const error = skipped ?? (run.fatal && run.fatalUrl ? `${run.fatal} (${run.fatalUrl})` : run.fatal);
   const counts = { itemsNew: c.itemsNew, itemsUpdated: c.itemsUpdated, itemsUnchanged: c.itemsUnchanged + c.itemsDuplicate, itemsFailed: c.itemsFailed, pages: c.pages };
   finishCrawlRun(db, run.id, status, counts, error, at);
   if (status === 'skipped') recordSourceSkipped(db, run.source.id, at, skipped!);
   else if (status === 'failed') {
-    if (run.fatal) recordCrawlError(db, run.id, run.source.id, null, run.fatal, at);
+    recordCrawlError(db, run.id, run.source.id, run.fatalUrl, run.fatal!, at);
     const failures = (getSourceState(db, run.source.id)?.consecutiveFailures ?? 0) + 1;
-    recordSourceFailure(db, run.source.id, at, run.fatal!, new Date(Date.parse(at) + sourceBackoffMs(failures)).toISOString());
+    recordSourceFailure(db, run.source.id, at, error!, new Date(Date.parse(at) + sourceBackoffMs(failures)).toISOString());
   } else if (status !== 'interrupted') recordSourceSuccess(db, run.source.id, at, c.itemsNew);
   if (backfill && (status === 'ok' || status === 'partial')) setBackfillState(db, run.source.id, null);
 

@@ -150,6 +150,7 @@ describe('crawl faults on a whole source', () => {
     const source = { ...rss(), urls: ['http://127.0.0.1:9/feed/'] };
     const run = await crawlSource(env.deps, source);
     expect(run.status).toBe('failed');
-    expect(run.error).toMatch(/connection refused/);
+    expect(run.error).toMatch(/connection refused \(http:\/\/127\.0\.0\.1:9\/robots\.txt\)/);
+    expect(env.db.prepare('SELECT last_error FROM sources WHERE id = ?').pluck().get('test-rss')).toBe(run.error);
   });
 });
