@@ -28,13 +28,16 @@ const bareHost = (h: string) => h.toLowerCase().replace(/^www\./, '');
 
 /**
  * The URL to store a page under: its declared rel=canonical when that is believable (same site, and not
- * the site's home page standing in for an article), else the URL it was fetched from.
+ * the site's home page standing in for an article; any http(s) claim for a saved file), else the URL it was
+ * fetched from.
  */
 export function chooseCanonicalUrl(fetchedUrl: string, declared: string | null | undefined): string {
   if (!declared) return canonicalUrl(fetchedUrl);
   try {
     const page = new URL(fetchedUrl);
     const claim = new URL(declared, fetchedUrl);
+    // A saved page (file:) has no site of its own: its declared address is the best one there is.
+    if (page.protocol !== 'http:' && page.protocol !== 'https:') return canonicalUrl(claim.href);
     const sameSite = bareHost(page.hostname) === bareHost(claim.hostname);
     const homeForArticle = claim.pathname === '/' && page.pathname !== '/';
     return canonicalUrl(sameSite && !homeForArticle ? claim.href : page.href);

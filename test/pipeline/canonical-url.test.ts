@@ -32,4 +32,8 @@ describe('chooseCanonicalUrl', () => {
     expect(chooseCanonicalUrl('https://example.org/news/1', 'https://example.org/')).toBe('https://example.org/news/1');
     expect(chooseCanonicalUrl('https://example.org/news/1', null)).toBe('https://example.org/news/1');
   });
+
+  it('takes the declared address of a saved page', () => {
+    expect(chooseCanonicalUrl('file:///home/me/page.html', 'https://news.example.org/story?utm_source=x')).toBe('https://news.example.org/story');
+  });
 });
