@@ -16,6 +16,7 @@ import { origin } from '../lib/origin.ts';
 import { SearchForm, ResultsNav, FacetPanel, ActiveFilters, type ViewKind } from '../views/search-form.tsx';
 import { QuoteCard, ErrorBox, ExternalLink } from '../views/components.tsx';
 import { dayKey, formatDate } from '../lib/dates.ts';
+import { TtlCache } from '../lib/ttl-cache.ts';
 
 function describe(f: QuoteFilters): string {
   const parts = Object.entries(filterParams(f)).map(([k, v]) => (k === 'q' ? v : `${k}: ${v}`));
@@ -125,12 +126,14 @@ function htmlState(c: Context<AppEnv>, view: ViewKind): ListState {
 
 export function timelineRoutes(db: DB): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const facetCache = new TtlCache<Facets>(30_000);
+  const facets = (f: QuoteFilters) => facetCache.get(JSON.stringify(filterParams(f)), () => quoteFacets(db, f));
 
   const quotesPage = (c: Context<AppEnv>) => {
     const st = htmlState(c, 'quotes');
     return renderList(c, db, st, () => {
       const page = listQuotes(db, st.filters, parseCursor(st.query), parseSize(st.query));
-      return { content: <QuoteDays rows={page.rows} />, next: page.next, count: page.rows.length, facets: quoteFacets(db, st.filters) };
+      return { content: <QuoteDays rows={page.rows} />, next: page.next, count: page.rows.length, facets: facets(st.filters) };
     });
   };
   app.get('/', quotesPage);
@@ -156,7 +159,7 @@ export function timelineRoutes(db: DB): Hono<AppEnv> {
       next: page.next,
       next_url: page.next ? o + urlWith('/quotes.json', { ...filterParams(filters), _size: query._size, _next: page.next }) : null,
     };
-    if (query._facets) body.facets = quoteFacets(db, filters);
+    if (query._facets) body.facets = facets(filters);
     return c.json(body);
   });
 
