@@ -13,6 +13,8 @@ export interface Reported {
 }
 
 const SPEECH_AT_END = /^(?:said|says|has said|have said|had said|added|warned|warns|argued|argues|claimed|claims|have claimed|has claimed|has warned|have warned|insisted|revealed|reveals|revealed today|found|concluded|believes|writes|wrote|explained|suggested|suggests|stressed|admitted|told [A-Z][\p{L}]*|reported|announced|confirmed|according to)$/u;
+/** Where or when something was said, at the end of the content: the reporter's words, not the speaker's. */
+const REPORTING_OCCASION = /,?\s+(?:in (?:a|an|its|his|her|their) (?:statement|interview|letter|submission|blog post)(?: to [\p{L} ]+)?|in evidence to (?:MPs|peers|the [\p{L} ]+)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday)[.\s]*$/u;
 const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last week|this week|in a statement|in (?:its|a) (?:new )?report|earlier|recently)$/;
 
 /**
@@ -90,6 +92,7 @@ function contentEnd(s: string, start: number, stops: number[]): number {
   let end = stop ?? s.length;
   let piece = s.slice(start, end);
   if (stop !== undefined) piece = piece.replace(/[,;]?\s*(?:and\s+|before\s+|then\s+)?(?:(?:he|she|they|it)\s+)?(?:\w+\s+)?(?:added|said|continued|went on|told [\w\s]+|concluded)\s*[:,]?\s*$/i, '');
+  piece = piece.replace(REPORTING_OCCASION, '');
   const ctxCut = TRAILING_CONTEXT.exec(piece);
   if (ctxCut && ctxCut.index > 20) piece = piece.slice(0, ctxCut.index);
   end = start + piece.length;

@@ -17,6 +17,7 @@ const LEADING_LINK = /^\s*(?:and|but|which|that|who|so|while|as|because|when|if|
 /** Words that end a subject phrase when reading leftwards from the verb. */
 const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'if', 'back', 'that', 'which', 'who', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'but', 'so', 'with', 'to', 'in', 'than', 'where', 'why', 'how', 'it', 'there', 'this', 'these', 'those', 'said', 'says', 'told', 'about', 'by', 'into', 'from', 'although', 'though', 'whether', 'until', 'once']);
 const INSTITUTION_SOURCE = new RegExp(`^(?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:published|commissioned|carried out|released|produced)?\\s*(?:by|from|for)\\b`);
+const BODY_AFTER_PREP = /\b(?:at|of|for|from|with)\s+(?:the\s+)?(\p{Lu}[\p{L}’'&.-]*(?:\s+(?:(?:of|for|and|the|in|on)\s+)*\p{Lu}[\p{L}’'&.-]*)+)/gu;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const ALLOWED_ED_ING = new Set(['acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming']);
 
@@ -35,7 +36,8 @@ export function subjectBefore(s: string, base: number, ctx: PhraseContext): Spea
   const head = trailingNounPhrase(last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length)));
   if (!head.trim()) return null;
   const headStart = last.start + head.length - head.trimStart().length;
-  const core = readPhrase(clean.slice(headStart, last.start + head.length), base + headStart, ctx);
+  const headText = clean.slice(headStart, last.start + head.length);
+  const core = /^(?:at|of|for|from|with|in|on|by)\s/i.test(headText) ? null : readPhrase(headText, base + headStart, ctx);
   if (core && (core.type === 'pronoun' || core.type === 'institution' || core.type === 'generic')) return core;
   // Appositives: "Name, role," or "role, Name," — one segment back, if it is not an adverbial clause.
   const prev = segs.length > 1 ? segs.at(-2)! : null;
@@ -105,7 +107,9 @@ function trailingNounPhrase(s: string): string {
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]![0].replace(/[^\p{L}’'-]/gu, '');
     const lower = w.toLowerCase();
-    const verbish = /^[a-z]/.test(w) && /(?:ed|ing)$/.test(lower) && !ALLOWED_ED_ING.has(lower);
+    const prevWord = i > 0 ? words[i - 1]![0].toLowerCase() : '';
+    // "head of safeguarding" is a noun phrase; "Appearing alongside", "… blamed" are not.
+    const verbish = /^[a-z]/.test(w) && /(?:ed|ing)$/.test(lower) && !ALLOWED_ED_ING.has(lower) && !/^(?:of|for|and|in|at|on)$/.test(prevWord);
     if (NP_BREAK.has(lower) && !(PRONOUNS.has(lower) && i === words.length - 1) || verbish) break;
     cut = words[i]!.index;
     if (PRONOUNS.has(lower)) break;
@@ -126,7 +130,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (!t) return null;
   const lower = t.toLowerCase();
   if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower };
-  const orgs = ctx.orgs.find(s, base);
+  const orgs = [...ctx.orgs.find(s, base)];
+  // A capitalised name after "at/of/for" in a job title is a body ("head of policy at Kinship Carers United").
+  if (!orgs.length) for (const m of s.matchAll(BODY_AFTER_PREP)) orgs.push({ start: base + m.index + m[0].length - m[1]!.length, end: base + m.index + m[0].length, org: m[1]! });
   const names = findNames(s, base, orgs).filter((n) => !n.possessive);
   const org = pickOrg(orgs, t);
   const role = roleText(s, base, orgs, names.slice(-1));
@@ -137,7 +143,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     return { type: 'person', mention: m, role: ownRole, org: org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null), ...(owner ? { orgNoun: owner } : {}) };
   }
   const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
-  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
+  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
   // "a report published by Ofsted", "research from the NSPCC"
   const source = INSTITUTION_SOURCE.exec(lower);
   if (source && org) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };

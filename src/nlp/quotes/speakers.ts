@@ -30,7 +30,10 @@ export class SpeakerState {
   resolve(ref: SpeakerRef): Speaker | null {
     switch (ref.type) {
       case 'person': {
-        const p = this.people.resolve(ref.mention)!;
+        // A lone capitalised word ("Campaigners", "Wilshaw") names someone only if the article has named them in full.
+        const bare = !ref.mention.given && !ref.mention.title;
+        const p = this.people.resolve(ref.mention, !bare);
+        if (!p) return null;
         const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
         this.people.describe(p, ref.org ?? owner, ref.role);
         return fromPerson(p);
