@@ -7,11 +7,11 @@ import { ensureSeed, DEFAULT_BENCH_DB } from './seed.ts';
 
 const RESULTS = '.tmp/bench-results.jsonl';
 const STEPS: [string, string[], Record<string, string>?][] = [
-  ['store at scale: query latencies', ['bench/queries.ts', DEFAULT_BENCH_DB]],
+  ['store at scale: query latencies', ['bench/queries.ts', DEFAULT_BENCH_DB], { BENCH_QUERY_N: process.env.BENCH_QUERY_N ?? '100' }],
   ['store at scale: trends aggregates (bench/trends.ts)', ['bench/trends.ts', DEFAULT_BENCH_DB], { BENCH_TRENDS_RUNS: '3' }],
   ['store at scale: CSV export of 100,000 rows', ['--expose-gc', 'bench/export.ts', DEFAULT_BENCH_DB]],
   ['pipeline: ingest → NLP → store vs bare wink-nlp', ['bench/pipeline.ts']],
-  ['NLP stage alone (bench/nlp.ts)', ['bench/nlp.ts']],
+  ['NLP stage alone (bench/nlp.ts)', ['bench/nlp.ts'], { BENCH_NLP_N: process.env.BENCH_NLP_N ?? '1000' }],
   ['HTTP under load (autocannon) and server memory', ['bench/http.ts', DEFAULT_BENCH_DB]],
 ];
 
