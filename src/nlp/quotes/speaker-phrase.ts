@@ -66,6 +66,13 @@ export function subjectAfter(s: string, base: number, ctx: PhraseContext): Speak
   return core;
 }
 
+/** Organisation mentions in a phrase; a capitalised name after "at/of/for" in a job title is a body too ("… at Kinship Carers United"). */
+function orgsIn(s: string, base: number, ctx: PhraseContext): OrgMention[] {
+  const orgs = ctx.orgs.find(s, base);
+  if (orgs.length) return orgs;
+  return [...s.matchAll(BODY_AFTER_PREP)].map((m) => ({ start: base + m.index + m[0].length - m[1]!.length, end: base + m.index + m[0].length, org: m[1]! }));
+}
+
 function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | null): SpeakerRef {
   if (!desc || (desc.type !== 'role' && desc.type !== 'org')) return person;
   const orgNoun = person.orgNoun ?? (desc.type === 'role' ? desc.orgNoun : undefined);
@@ -74,7 +81,7 @@ function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | nul
 
 /** An appositive read only for its role and organisation ("a senior official at the DfE", "a professor of social policy"). */
 function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  const orgs = ctx.orgs.find(s, base);
+  const orgs = orgsIn(s, base, ctx);
   const role = roleText(s, base, orgs, []);
   const org = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null);
   if (!org && !(role && ROLE_WORDS.test(role))) return null;
@@ -130,9 +137,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (!t) return null;
   const lower = t.toLowerCase();
   if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower };
-  const orgs = [...ctx.orgs.find(s, base)];
-  // A capitalised name after "at/of/for" in a job title is a body ("head of policy at Kinship Carers United").
-  if (!orgs.length) for (const m of s.matchAll(BODY_AFTER_PREP)) orgs.push({ start: base + m.index + m[0].length - m[1]!.length, end: base + m.index + m[0].length, org: m[1]! });
+  const orgs = orgsIn(s, base, ctx);
   const names = findNames(s, base, orgs).filter((n) => !n.possessive);
   const org = pickOrg(orgs, t);
   const role = roleText(s, base, orgs, names.slice(-1));
@@ -149,7 +154,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (source && org) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
   if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
-  if (org && role && (LEADER_NOUNS.test(role) || /\b(?:president|chair|chairman|chairwoman|director|secretary|commissioner|inspector|executive|officer|leader|manager|minister|head)\b/.test(role))) {
+  if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
     return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org };
   }
   if (org && !role) return { type: 'org', org, role: null };
