@@ -33,6 +33,7 @@ const PREFACE = 0.8;
 const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen', 'identified', 'highlighted', 'noted', 'observed', 'told']);
 const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'not']);
 const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
+const COPULA = new Set(['was', 'is', 'are', 'were', 'has', 'have', 'been', 'be', 'now', 'very', 'really', 'consistently', 'rated', 'judged', 'remains', 'remain']);
 const FIRST_PERSON = new Set(['we', "we've", "we're", 'i', "i've", 'ofsted', 'inspectors']);
 
 const supports = (factor = 1, flipped?: boolean): Resolved => ({ role: 'supports', factor, flipped });
@@ -67,7 +68,7 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       if (s.negated) return null;
       return own ? verdict(m, s) : supports();
     case 'selfPraise':
-      return !s.negated && own && selfRefBefore(m.from, s, 4) ? supports() : null;
+      return !s.negated && own && selfRefIsSubject(m.from, s) ? supports() : null;
     case 'rebuttal':
       return !own && s.rebuttal ? opposes(REBUTTAL) : null;
     case 'preface':
@@ -112,11 +113,11 @@ function reports(tokens: Token[], i: number): boolean {
   return !passive && REPORTING.has(tokens[i]?.w ?? '');
 }
 
-function selfRefBefore(at: number, s: CueSituation, window: number): boolean {
-  for (let j = at - 1; j >= Math.max(0, at - window) && s.sentence[j] === s.sentence[at]; j--) {
-    if (s.terms.has('selfRef', j)) return true;
-  }
-  return false;
+/** "the organisation was good", "Ofsted is rigorous": the praise is predicated of the inspectorate itself. */
+function selfRefIsSubject(at: number, s: CueSituation): boolean {
+  let j = at - 1;
+  while (j >= 0 && COPULA.has(s.tokens[j]!.w)) j--;
+  return j < at - 1 && j >= 0 && s.terms.has('selfRef', j);
 }
 
 function precededBy(s: CueSituation, set: string, at: number, window: number): boolean {

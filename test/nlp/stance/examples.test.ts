@@ -5,6 +5,7 @@ import { COUNCIL, DIRECTORS, OFSTED_CHIEF, OFSTED_REPORT, UNION, stanceOf, type 
 
 const MP: Speaker = { name: 'Chris Member', org: 'Parliament', role: 'MP' };
 const CHARITY: Speaker = { name: 'Robin Charity', org: 'NSPCC', role: 'chief executive' };
+const ACAD: Speaker = { name: 'Professor Jo Academic', org: 'University', role: 'professor' };
 const DFE: Speaker = { name: 'Department for Education', org: 'DfE', role: 'spokesperson' };
 
 const CASES: [string, Speaker, string][] = [
@@ -64,6 +65,25 @@ const CASES: [string, Speaker, string][] = [
   ['The consultation on report cards closes on 28 March', DFE, 'neutral'],
   ['These results show that the reforms are working and standards are rising', DFE, 'supports'],
   ['Inspectors need to spend more time listening to staff and less time ticking boxes', UNION, 'opposes'],
+  ['An inspection regime that terrifies the people it is meant to help is not working', UNION, 'opposes'],
+  ['Inspectors saw good practice in many of the homes they visited', OFSTED_REPORT, 'neutral'],
+  ['Leadership in this authority is weak and has not improved since the last visit', OFSTED_REPORT, 'supports'],
+  ['Ofsted has been a catalyst for improvement in children\'s services across the country', DIRECTORS, 'supports'],
+  ['There is a real risk that the focus on grades distracts from the children themselves', ACAD, 'opposes'],
+  ['We accept the report\'s recommendations and have already put a new leadership team in place', COUNCIL, 'supports'],
+  ['The evidence base for the framework is thin and it has never been properly evaluated', ACAD, 'opposes'],
+  ['We will be meeting the sector over the summer to discuss the detail', OFSTED_CHIEF, 'neutral'],
+  ['Frankly, some councils have been getting away with poor practice for too long', OFSTED_CHIEF, 'supports'],
+  ['Ofsted should focus on supporting schools to improve rather than punishing them', UNION, 'opposes'],
+  ['The committee will question the chief inspector next month', MP, 'neutral'],
+  ['The inspection confirmed what we already knew and gives us a clear plan for improvement', COUNCIL, 'supports'],
+  ['This framework is far better than the one it replaces', DIRECTORS, 'supports'],
+  ['Grades are a crude measure that tells parents very little', UNION, 'opposes'],
+  ['The data show a clear link between deprivation and inspection outcomes', ACAD, 'opposes'],
+  ['Teachers work incredibly hard and deserve our thanks', UNION, 'unrelated'],
+  ['Inspection has a place, but not in its current form', UNION, 'opposes'],
+  ['We are confident that the new approach will be fairer and more transparent', OFSTED_CHIEF, 'supports'],
+  ['The report makes clear that too many children wait too long for a permanent home', CHARITY, 'supports'],
 ];
 
 const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
