@@ -79,7 +79,8 @@ export class SpeakerState {
       const org = this.history[i]!.person?.org ?? this.history[i]!.org;
       if (!org) continue;
       const kind = registries().orgByShort.get(org)?.kind;
-      const named = org.toLowerCase().includes(noun) || (noun === 'authority' && /council/i.test(org));
+      // A local authority is "X Council" ("Council of Directors …" is a membership body, not a council).
+      const named = NAMED_ONLY.has(noun) ? /\b(?:Council|Borough|Authority)$/.test(org) : org.toLowerCase().includes(noun);
       const fits = kinds ? (kind ? kinds.includes(kind) : named) : named || !NAMED_ONLY.has(noun);
       if (fits) return { name: org, org, role: null, person: null };
     }
