@@ -64,7 +64,7 @@ export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<str
     { name: 'app: GET / (timeline page)', target: { p95: 50 }, run: (i) => get(i % 4 ? `/?_next=${cursors[i % cursors.length]}` : '/') },
     { name: 'app: GET /quotes.json?q=.. (search JSON)', run: (i) => get(`/quotes.json?${qs(searchFilters(i))}`) },
     { name: 'app: GET /speakers/SLUG', run: (i) => get(`/speakers/${people[i % people.length]}`) },
-    { name: 'app: GET /trends', n: 20, run: (i) => get(i % 2 ? '/trends' : '/trends?period=year') },
+    { name: 'app: GET /trends', n: 20, run: (i) => get(i % 2 ? '/trends' : '/trends?period=quarter') },
   ];
   cases.splice(4, 0, ...trendsCases(db, db.prepare('SELECT slug FROM organisations').pluck().all() as string[]));
   const out: Record<string, Latency> = {};
