@@ -15,6 +15,11 @@ export function attributionAfter(tail: string, base: number, ctx: PhraseContext)
   const body = tail.slice(lead).replace(/[\s.!?]+$/, '');
   if (!body || body.split(/\s+/).length > 25) return null;
   const cue = findCues(body).find((c) => !c.object || c.verb.startsWith('told'));
+  if (!cue && /^\s*[–—-]\s*$/.test(tail.slice(0, lead)) && /[–—-]/.test(tail.slice(0, lead))) {
+    // List style: "“…” – Jane Smith, NSPCC"
+    const ref = subjectAfter(body, base + lead, ctx);
+    return ref && ref.type === 'person' ? { ref, cue: '–' } : null;
+  }
   if (!cue) {
     const acc = /^according to\s+(.+)$/i.exec(body);
     const ref = acc ? readPhrase(acc[1]!, base + lead + body.length - acc[1]!.length, ctx) : null;

@@ -45,7 +45,10 @@ export function findNames(s: string, base: number, blocked: Array<{ start: numbe
     }
     const word = stripPossessive(w);
     const inOrg = blocked.some((b) => t.start < b.end && t.end > b.start);
-    if (inOrg || (!TITLE_SET.has(word) && !POST_NOMINALS.has(word) && NOT_NAME.has(word))) { flush(); pendingParticle = null; continue; }
+    // "Green" is a party, but after a given name ("Tom Green") it is a surname.
+    const prevWord = run.at(-1)?.s;
+    const afterGiven = prevWord !== undefined && (TITLE_SET.has(prevWord) || registries().givenNames.has(prevWord.toLowerCase()));
+    if (inOrg || (!TITLE_SET.has(word) && !POST_NOMINALS.has(word) && NOT_NAME.has(word) && !afterGiven)) { flush(); pendingParticle = null; continue; }
     if (pendingParticle) { run.push(pendingParticle); pendingParticle = null; }
     run.push(t);
     if (/[’']s?$/.test(w) && !POST_NOMINALS.has(word)) flush();

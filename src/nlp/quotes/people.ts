@@ -74,11 +74,10 @@ export class ArticlePeople {
 
   /** The article's person with a role at an organisation; else the registry's holder on the article's date. */
   byRole(org: string | null, role: string | null): Person | null {
-    const r = role ? norm(role) : null;
-    const fits = (p: Person) => (!org || p.org === org) && (!r || (p.role !== null && (norm(p.role).includes(r) || r.includes(norm(p.role)))));
+    const fits = (p: Person) => (!org || p.org === org) && (!role || (p.role !== null && sameRole(p.role, role)));
     const local = this.people.filter(fits);
     if (local.length) return local.at(-1)!;
-    const reg = registries().people.find((rp) => rp.roles.some((f) => (!org || f.org === org) && (!r || norm(f.role).includes(r)) && roleHeldOn(f, this.date) && this.date));
+    const reg = registries().people.find((rp) => rp.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldOn(f, this.date) && this.date));
     if (!reg) return null;
     const [first, ...rest] = reg.name.split(' ');
     const titled = TITLE_WORDS.test(reg.name);
@@ -98,6 +97,16 @@ export class ArticlePeople {
     p.org ??= fact.org;
     if (p.org === fact.org) p.role = fact.role;
   }
+}
+
+const ROLE_STOP = new Set(['of', 'the', 'and', 'for', 'at', 'in', 's', 'a', 'an']);
+const roleWords = (r: string) => norm(r).replace(/chair(?:man|woman|person)?/g, 'chair').split(/[^a-z]+/).filter((w) => w && !ROLE_STOP.has(w));
+
+/** One job title contains the other's words ("chair of the children and young people board" ~ "chairman, children and young people board"). */
+function sameRole(a: string, b: string): boolean {
+  const [x, y] = [roleWords(a), roleWords(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && short.every((w) => long.includes(w));
 }
 
 const keyCache = new WeakMap<Person, { full: string; surname: string; given: string | null }>();

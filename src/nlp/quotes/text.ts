@@ -43,7 +43,7 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
     const key = t.length < 400 ? norm(t) : `#${index}`;
     const short = t.length < 160 && !/[.!?]["”’']?$/.test(t);
     let placement: Placement = 'body';
-    if (CAPTION_CREDIT.test(t) || /^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?:\s*["“‘']/.test(t)) placement = 'caption';
+    if (CAPTION_CREDIT.test(t) || (t.length < 160 && /^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?:\s*["“‘']/.test(t))) placement = 'caption';
     else if ((titleNorm && key === titleNorm) || (short && (firstBody < 0 || index < firstBody))) placement = 'headline';
     else if (seen.has(key) && index - seen.get(key)! <= 2 && index <= firstBody + 2) placement = 'standfirst';
     if (!seen.has(key)) seen.set(key, index);
