@@ -1,6 +1,7 @@
 // Article metadata that sites share regardless of their layout: JSON-LD, OpenGraph, <time>, rel=canonical.
 // Scraped values are untrusted: every field is checked for type and trimmed, dates are normalised or dropped.
 import { normaliseWhitespace } from './html-text.ts';
+import { httpUrl } from './urls.ts';
 
 export interface ArticleMetadata {
   title: string | null;
@@ -106,16 +107,6 @@ function first(root: QueryRoot, tag: string, test: (el: El) => boolean): El | nu
   return null;
 }
 
-function absoluteHttpUrl(href: string | null | undefined, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function isFalse(v: Json): boolean {
   return v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false');
 }
@@ -137,8 +128,8 @@ export function readMetadata(root: QueryRoot, url: string): ArticleMetadata {
     modified: normaliseDate(ld.dateModified) ?? normaliseDate(meta('article:modified_time', 'dateModified')),
     byline: authorNames(ld.author) ?? meta('author', 'article:author', 'byl', 'parsely-author'),
     canonicalUrl:
-      absoluteHttpUrl(canonical?.getAttribute('href'), url) ??
-      absoluteHttpUrl(meta('og:url'), url),
+      httpUrl(canonical?.getAttribute('href'), url) ??
+      httpUrl(meta('og:url'), url),
     isArticle: Object.keys(ld).length > 0 || ogType === 'article',
     paywalled: isFalse(ld.isAccessibleForFree) || tier === 'locked' || tier === 'metered',
   };

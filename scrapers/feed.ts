@@ -8,6 +8,7 @@ import type { ScrapedArticle } from '../src/types.ts';
 import { extractArticle } from './article.ts';
 import { fragmentText, inlineText } from './fragment.ts';
 import type { ListedItem, ListingPage, Scraper } from './types.ts';
+import { httpUrl } from './urls.ts';
 
 type FeedSource = SourceOf<'feed'>;
 
@@ -16,16 +17,6 @@ const FULL_TEXT_CHARS = 800;
 
 type Feed = ReturnType<typeof parseFeed>;
 type FeedItem = Feed['items'][number];
-
-function absolute(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Parses a feed document; throws ParseError when the body is not a feed at all. */
 export function readFeed(body: string, url: string): Feed {
@@ -41,7 +32,7 @@ export function readFeed(body: string, url: string): Feed {
 }
 
 function toItem(entry: FeedItem, feedUrl: string): ListedItem | null {
-  const url = absolute(entry.url, feedUrl);
+  const url = httpUrl(entry.url, feedUrl);
   if (!url) return null;
   const published = (entry.published ?? entry.updated)?.toISOString() ?? null;
   const title = inlineText(entry.title);

@@ -8,6 +8,7 @@ import type { ScrapedArticle } from '../src/types.ts';
 import { normaliseDate } from './article-metadata.ts';
 import { fragmentText, inlineText } from './fragment.ts';
 import type { ListedItem, Scraper } from './types.ts';
+import { sitePath } from './urls.ts';
 
 type GovukSource = SourceOf<'govuk'>;
 
@@ -58,12 +59,13 @@ export function govukSearchUrl(source: GovukSource, start: number, since?: strin
 /** The Content API document of one Search API result. */
 export function parseGovukContent(body: string, url: string): ScrapedArticle | null {
   const item = parseJson(ContentItem, body, url, 'GOV.UK content item');
+  const page = sitePath(item.base_path, url);
   const text = fragmentText(item.details?.body);
-  if (!text) return null;
+  if (!text || !page) return null;
   const withdrawn = !!(item.withdrawn_notice?.explanation || item.withdrawn_notice?.withdrawn_at);
   return {
-    url: new URL(item.base_path, url).href,
-    canonicalUrl: new URL(item.base_path, url).href,
+    url: page,
+    canonicalUrl: page,
     title: inlineText(item.title),
     standfirst: inlineText(item.description) || null,
     published: normaliseDate(item.first_published_at ?? item.details?.first_public_at),
@@ -82,13 +84,12 @@ export const govukScraper: Scraper<GovukSource> = {
   firstPageUrl: (source, ctx) => govukSearchUrl(source, 0, ctx.since),
   parseListing(body, url, source) {
     const res = parseJson(SearchResponse, body, url, 'GOV.UK search response');
-    const items: ListedItem[] = res.results.map((r) => ({
-      url: new URL(r.link, source.urls[0]).href,
-      fetchUrl: new URL(`/api/content${r.link}`, source.urls[0]).href,
-      title: r.title ?? null,
-      published: normaliseDate(r.public_timestamp),
-      summary: r.description ?? null,
-    }));
+    const items: ListedItem[] = res.results.flatMap((r) => {
+      const page = sitePath(r.link, source.urls[0]!);
+      if (!page) return [];
+      const fetchUrl = new URL(`/api/content${new URL(page).pathname}`, source.urls[0]).href;
+      return [{ url: page, fetchUrl, title: r.title ?? null, published: normaliseDate(r.public_timestamp), summary: r.description ?? null }];
+    });
     const nextStart = res.start + res.results.length;
     const since = new URL(url).searchParams.get('filter_public_timestamp')?.replace(/^from:/, '');
     return { items, next: res.results.length && nextStart < res.total ? govukSearchUrl(source, nextStart, since) : null };

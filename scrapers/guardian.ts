@@ -6,6 +6,7 @@ import type { SourceOf } from '../src/source-registry.ts';
 import { normaliseDate } from './article-metadata.ts';
 import { fragmentText, inlineText } from './fragment.ts';
 import type { ListedItem, Scraper } from './types.ts';
+import { httpUrl } from './urls.ts';
 
 type GuardianSource = SourceOf<'guardian'>;
 
@@ -55,17 +56,19 @@ export const guardianScraper: Scraper<GuardianSource> = {
     if (!parsed.success) throw new ParseError('Guardian API response has an unexpected shape', url);
     const res = parsed.data.response;
     if (res.status !== 'ok') throw new ParseError(`Guardian API error: ${res.message ?? res.status}`, url);
-    const items: ListedItem[] = res.results.map((r) => {
+    const items: ListedItem[] = res.results.flatMap((r) => {
+      const webUrl = httpUrl(r.webUrl, url);
+      if (!webUrl) return [];
       const text = fragmentText(r.fields?.body);
       const published = normaliseDate(r.webPublicationDate);
       const standfirst = inlineText(r.fields?.trailText) || null;
       return {
-        url: r.webUrl,
+        url: webUrl,
         title: r.webTitle,
         published,
         summary: standfirst,
         article: text
-          ? { url: r.webUrl, title: inlineText(r.webTitle), standfirst, published, byline: inlineText(r.fields?.byline) || null, text, raw: r.fields?.body ?? null, rawType: 'html', partial: false }
+          ? { url: webUrl, title: inlineText(r.webTitle), standfirst, published, byline: inlineText(r.fields?.byline) || null, text, raw: r.fields?.body ?? null, rawType: 'html', partial: false }
           : null,
       };
     });

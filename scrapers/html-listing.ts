@@ -5,6 +5,7 @@ import type { SourceOf } from '../src/source-registry.ts';
 import { normaliseDate } from './article-metadata.ts';
 import { extractArticle } from './article.ts';
 import type { ListedItem, ListingPage, Scraper } from './types.ts';
+import { httpUrl } from './urls.ts';
 
 type HtmlListingSource = SourceOf<'html-listing'>;
 
@@ -34,17 +35,6 @@ export function parseListingDate(text: string | null | undefined, order: 'dmy' |
   return normaliseDate(t);
 }
 
-function absolute(href: string | undefined, base: string): string | null {
-  if (!href || href.startsWith('#') || /^(mailto|javascript|tel):/i.test(href)) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    u.hash = '';
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The page-number URL after `url`, when the source's first URL is a {page} template. */
 function templateNext(source: HtmlListingSource, url: string): string | null {
   const template = source.urls[0]!;
@@ -64,7 +54,7 @@ export function parseHtmlListing(body: string, url: string, source: HtmlListingS
   $(selectors.item).each((_, el) => {
     const node = $(el);
     const link = selectors.link ? node.find(selectors.link).first() : node.is('a') ? node : node.find('a[href]').first();
-    const href = absolute(link.attr('href'), url);
+    const href = link.attr('href')?.startsWith('#') ? null : httpUrl(link.attr('href'), url);
     if (!href || seen.has(href) || (pattern && !pattern.test(new URL(href).pathname))) return;
     seen.add(href);
     const titleText = (selectors.title ? node.find(selectors.title).first().text() : link.text()).replace(/\s+/g, ' ').trim();
@@ -73,7 +63,7 @@ export function parseHtmlListing(body: string, url: string, source: HtmlListingS
     items.push({ url: href, title: titleText || null, published });
   });
   // A configured "next" link decides; without one, a {page} template counts up until a page lists nothing.
-  const next = selectors.next ? absolute($(selectors.next).first().attr('href'), url) : templateNext(source, url);
+  const next = selectors.next ? httpUrl($(selectors.next).first().attr('href'), url) : templateNext(source, url);
   return { items, next: items.length ? next : null };
 }
 

@@ -7,6 +7,7 @@ import { normaliseDate } from './article-metadata.ts';
 import { extractArticle } from './article.ts';
 import { fragmentText, inlineText } from './fragment.ts';
 import type { ListedItem, Scraper } from './types.ts';
+import { httpUrl } from './urls.ts';
 
 type WordpressSource = SourceOf<'wordpress'>;
 
@@ -35,18 +36,18 @@ export function wordpressPostsUrl(source: WordpressSource, page: number, since?:
   return u.href;
 }
 
-function toItem(post: z.infer<typeof Post>, raw: unknown): ListedItem {
+function toItem(post: z.infer<typeof Post>, raw: unknown, link: string): ListedItem {
   const title = inlineText(post.title.rendered);
   const text = fragmentText(post.content.rendered);
   const standfirst = inlineText(post.excerpt?.rendered) || null;
   const published = gmt(post.date_gmt) ?? normaliseDate(post.date);
   return {
-    url: post.link,
+    url: link,
     title,
     published,
     summary: standfirst,
     article: text
-      ? { url: post.link, title, standfirst, published, modified: gmt(post.modified_gmt), byline: null, text, raw: JSON.stringify(raw), rawType: 'json', partial: !!post.content.protected }
+      ? { url: link, title, standfirst, published, modified: gmt(post.modified_gmt), byline: null, text, raw: JSON.stringify(raw), rawType: 'json', partial: !!post.content.protected }
       : null,
   };
 }
@@ -65,7 +66,8 @@ export const wordpressScraper: Scraper<WordpressSource> = {
     const items: ListedItem[] = [];
     for (const entry of json) {
       const post = Post.safeParse(entry);
-      if (post.success) items.push(toItem(post.data, entry));
+      const link = post.success ? httpUrl(post.data.link, url) : null;
+      if (post.success && link) items.push(toItem(post.data, entry, link));
     }
     const page = Number(new URL(url).searchParams.get('page') ?? '1');
     const since = new URL(url).searchParams.get('after')?.slice(0, 10);

@@ -102,6 +102,19 @@ describe('wordpress', () => {
   });
 });
 
+describe('untrusted links', () => {
+  it('drops items whose link is not an http(s) URL on the expected site', () => {
+    const posts = JSON.parse(doc('wordpress/posts-1.json'));
+    posts[0].link = 'javascript:alert(1)';
+    const wp = wordpressScraper.parseListing(JSON.stringify(posts), `${BASE}/wp-json/wp/v2/posts?page=1`, source('test-wordpress'));
+    expect(wp.items.map((i) => i.url)).toEqual([posts[1].link]);
+    const search = JSON.parse(doc('govuk/search-0.json'));
+    search.results[0].link = '//evil.example/government/news/x';
+    const gov = govukScraper.parseListing(JSON.stringify(search), `${BASE}/api/search.json?start=0`, source('test-govuk'));
+    expect(gov.items.map((i) => new URL(i.url).host)).toEqual(['site.example']);
+  });
+});
+
 describe('html-listing', () => {
   it('reads items, titles and day-first dates with the registry selectors, and the next link', () => {
     const s = source<'html-listing'>('test-listing');
