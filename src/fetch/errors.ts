@@ -2,7 +2,7 @@
 // so the crawler can tell "this page is gone" from "this host is down".
 import { FetchError } from '../errors.ts';
 
-export type FetchFailureKind = 'http' | 'gone' | 'robots' | 'timeout' | 'network' | 'too-large' | 'redirect' | 'invalid-url';
+export type FetchFailureKind = 'http' | 'gone' | 'robots' | 'timeout' | 'network' | 'too-large' | 'redirect' | 'invalid-url' | 'cancelled';
 
 export class FetchFailure extends FetchError {
   constructor(

@@ -1,12 +1,13 @@
 // The only code that touches the network. Polite (identifying User-Agent, robots.txt, one request at a time
 // per host with a delay, conditional GET) and robust (timeouts, size cap, redirect limit, retries with backoff).
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import type { Config } from '../config.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { readCappedBody } from './body.ts';
 import { decodeBody } from './charset.ts';
 import { describeNetworkError, FetchFailure, httpFailure } from './errors.ts';
-import { HostQueue, sleep } from './host-queue.ts';
+import { HostQueue } from './host-queue.ts';
 import { backoffMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
 import { RobotsCache } from './robots.ts';
 
@@ -37,6 +38,8 @@ export interface FetchOptions {
   /** Validators from an earlier fetch: the server may answer 304 Not Modified. */
   validators?: Validators | null;
   accept?: string;
+  /** Cancels the request (and any wait for a retry): used when the crawl is being stopped. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -111,7 +114,7 @@ class PoliteFetcher implements Fetcher {
       const target = parseHttpUrl(current);
       await this.checkRobots(target);
       const conditional = current === url ? fo.validators : null;
-      const raw = await this.queue.run(target.host, () => this.withRetries(current, requestHeaders(this.opts, fo, conditional), true));
+      const raw = await this.queue.run(target.host, () => this.withRetries(current, requestHeaders(this.opts, fo, conditional), true, fo.signal));
       const location = header(raw.headers, 'location');
       if (REDIRECTS.has(raw.status) && location) {
         const next = new URL(location, current).href;
@@ -161,18 +164,18 @@ class PoliteFetcher implements Fetcher {
   }
 
   /** One request with retries on network errors, 429 and 5xx; runs inside the host's queue slot. */
-  private async withRetries(url: string, headers: Record<string, string>, retry: boolean): Promise<Raw> {
+  private async withRetries(url: string, headers: Record<string, string>, retry: boolean, cancel?: AbortSignal): Promise<Raw> {
     const attempts = retry ? this.opts.retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {
       const last = attempt + 1 >= attempts;
       let raw: Raw;
       try {
-        raw = await this.requestOnce(url, headers);
+        raw = await this.requestOnce(url, headers, cancel);
       } catch (err) {
-        if (last || (err instanceof FetchFailure && err.kind === 'too-large')) throw err;
+        if (last || (err instanceof FetchFailure && (err.kind === 'too-large' || err.kind === 'cancelled'))) throw err;
         const wait = backoffMs(attempt, this.opts.retryBaseMs ?? 1000);
         this.log.warn('fetch failed, retrying', { url, error: (err as Error).message, attempt: attempt + 1, waitMs: wait });
-        await sleep(wait);
+        await this.pause(wait, url, cancel);
         continue;
       }
       if (last || !isRetryableStatus(raw.status)) return raw;
@@ -180,12 +183,22 @@ class PoliteFetcher implements Fetcher {
       if (retryAfter !== null && retryAfter > (this.opts.maxRetryAfterMs ?? 120_000)) return raw;
       const wait = Math.max(retryAfter ?? 0, backoffMs(attempt, this.opts.retryBaseMs ?? 1000));
       this.log.warn('server asked to retry', { url, status: raw.status, attempt: attempt + 1, waitMs: wait });
-      await sleep(wait);
+      await this.pause(wait, url, cancel);
     }
   }
 
-  private async requestOnce(url: string, headers: Record<string, string>): Promise<Raw> {
-    const signal = AbortSignal.timeout(this.opts.timeoutMs);
+  private async pause(ms: number, url: string, cancel?: AbortSignal): Promise<void> {
+    try {
+      await sleepFor(ms, undefined, { signal: cancel });
+    } catch {
+      throw new FetchFailure('cancelled', url, 'cancelled');
+    }
+  }
+
+  private async requestOnce(url: string, headers: Record<string, string>, cancel?: AbortSignal): Promise<Raw> {
+    if (cancel?.aborted) throw new FetchFailure('cancelled', url, 'cancelled');
+    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     try {
       const res = await request(url, { method: 'GET', headers, dispatcher: this.agent, signal });
       const wantBody = res.statusCode >= 200 && res.statusCode < 300;
@@ -203,6 +216,7 @@ class PoliteFetcher implements Fetcher {
       return { status: res.statusCode, headers: res.headers, bytes };
     } catch (err) {
       if (err instanceof FetchFailure) throw err;
+      if (cancel?.aborted) throw new FetchFailure('cancelled', url, 'cancelled', null, { cause: err });
       if (signal.aborted) throw new FetchFailure(`timed out after ${this.opts.timeoutMs} ms`, url, 'timeout', null, { cause: err });
       const code = (err as { code?: string }).code;
       if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {

@@ -20,6 +20,8 @@ export interface ItemContext {
   /** Backfills do not re-read articles already stored; scheduled runs re-check them with a conditional GET. */
   backfill: boolean;
   now: () => Date;
+  /** Stops the item's fetch when the crawl is being stopped. */
+  signal?: AbortSignal;
 }
 
 /** Thrown when an item's document holds no article: recorded like a fetch failure. */
@@ -46,7 +48,7 @@ export async function processItem(ctx: ItemContext, item: ListedItem, known: boo
   const fetchUrl = item.fetchUrl ?? item.url;
   const cacheKey = redactUrl(fetchUrl);
   // Validators only when the article is stored: a 304 must never stand in for content we do not have.
-  const res = await ctx.fetcher.fetch(fetchUrl, { validators: known ? getValidators(db, cacheKey) : null });
+  const res = await ctx.fetcher.fetch(fetchUrl, { validators: known ? getValidators(db, cacheKey) : null, signal: ctx.signal });
   if (res.notModified) return 'not-modified';
   const article = scraper.parseItem(res.body, res.url, item, source);
   if (!article) throw new NoArticleError('no article found on the page');

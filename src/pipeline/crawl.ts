@@ -149,7 +149,7 @@ async function crawlListing(run: Run, fetcher: Fetcher, ctx: ScrapeContext, back
       break;
     }
     if (backfill) saveState(url);
-    const page = await readPage(run, fetcher, scraper, source, url, { conditional: !backfill, first: pageIndex === 0 });
+    const page = await readPage(run, fetcher, scraper, source, url, { conditional: !backfill, first: pageIndex === 0, signal: opts.signal });
     if (page === 'fallback') {
       const fallback = scraper.fallback!(source, null)!;
       log.warn('falling back', { source: source.id, kind: fallback.kind, url: fallback.urls[0] });
@@ -160,7 +160,8 @@ async function crawlListing(run: Run, fetcher: Fetcher, ctx: ScrapeContext, back
     }
     if (!page) break;
     run.counts.pages++;
-    const { hadKnown, allOlder, failed } = await crawlItems(run, { db, fetcher, source, scraper, backfill, now: run.deps.now }, page, opts);
+    const ictx: ItemContext = { db, fetcher, source, scraper, backfill, now: run.deps.now, signal: opts.signal };
+    const { hadKnown, allOlder, failed } = await crawlItems(run, ictx, page, opts);
     if (!failed && !backfill) saveValidators(db, redactUrl(url), page.validators, 200, run.deps.now().toISOString());
     opts.onProgress?.({ sourceId: source.id, pages: (resume?.pages ?? 0) + run.counts.pages, items: run.items, itemsNew: run.counts.itemsNew, itemsFailed: run.counts.itemsFailed });
     pageIndex++;
@@ -181,17 +182,21 @@ async function readPage(
   scraper: Scraper,
   source: SourceConfig,
   url: string,
-  o: { conditional: boolean; first: boolean },
+  o: { conditional: boolean; first: boolean; signal?: AbortSignal },
 ): Promise<Page | null | 'fallback'> {
   const { db } = run.deps;
   try {
-    const res = await fetcher.fetch(url, { validators: o.conditional ? getValidators(db, redactUrl(url)) : null });
+    const res = await fetcher.fetch(url, { validators: o.conditional ? getValidators(db, redactUrl(url)) : null, signal: o.signal });
     if (res.notModified) {
       run.counts.notModified++;
       return null;
     }
     return { ...scraper.parseListing(res.body, res.url, source), validators: res.validators };
   } catch (err) {
+    if (isCancelled(err)) {
+      run.interrupted = true;
+      return null;
+    }
     const status = err instanceof FetchFailure ? err.httpStatus : null;
     // Refused or unreadable (not merely unreachable): another reader of the same site may work.
     const refused = !(err instanceof FetchFailure) || ['http', 'gone', 'robots'].includes(err.kind);
@@ -232,6 +237,11 @@ async function crawlItems(run: Run, ictx: ItemContext, page: ListingPage, opts: 
       const outcome = await processItem(ictx, item, known);
       count(run, outcome);
     } catch (err) {
+      // Stopping is not the item's fault: nothing is recorded and the next run takes it up.
+      if (isCancelled(err)) {
+        run.interrupted = true;
+        break;
+      }
       failed = true;
       run.counts.itemsFailed++;
       run.fail(item.url, err);
@@ -239,6 +249,8 @@ async function crawlItems(run: Run, ictx: ItemContext, page: ListingPage, opts: 
   }
   return { hadKnown, failed, allOlder: page.items.length > 0 && older === page.items.length };
 }
+
+const isCancelled = (err: unknown) => err instanceof FetchFailure && err.kind === 'cancelled';
 
 function count(run: Run, outcome: ItemOutcome): void {
   const c = run.counts;

@@ -101,6 +101,18 @@ describe('fetcher', () => {
     expect(server.hits('/hang')).toBe(2);
   });
 
+  it('a cancelled request stops at once, without retrying, as "cancelled"', async () => {
+    await fetcher.close();
+    fetcher = createFetcher({ ...base, timeoutMs: 30_000 });
+    server.route('/hang', () => undefined);
+    const stop = new AbortController();
+    const pending = fetcher.fetch(`${server.origin}/hang`, { signal: stop.signal });
+    setTimeout(() => stop.abort(), 100);
+    const err = await failure(pending);
+    expect(err.kind).toBe('cancelled');
+    expect(server.hits('/hang')).toBe(1);
+  });
+
   it('reports a reset connection', async () => {
     server.route('/reset', (req) => req.socket.destroy());
     const err = await failure(fetcher.fetch(`${server.origin}/reset`));

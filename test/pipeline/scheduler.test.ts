@@ -69,6 +69,20 @@ describe('scheduler', () => {
     await slowHost.close();
   });
 
+  it('stop() interrupts a run waiting on a hanging host and records no error for it', async () => {
+    await env.close();
+    env = await createCrawlEnv({ timeoutMs: 30_000 });
+    env.server.route('/rdf.xml', () => undefined);
+    const rdf = fixtureSources(env.server.origin).find((s) => s.id === 'test-rdf')!;
+    scheduler = startScheduler(env.deps, [{ ...rdf, schedule: NEVER }]);
+    await until(() => env.server.hits('/rdf.xml') === 1);
+    await scheduler.stop();
+    scheduler = null;
+    expect(runs()).toEqual([{ source_id: 'test-rdf', status: 'interrupted' }]);
+    expect(env.db.prepare('SELECT count(*) FROM crawl_errors').pluck().get()).toBe(0);
+    expect(env.db.prepare('SELECT consecutive_failures FROM sources').pluck().get()).toBe(0);
+  });
+
   it('runs a source on its cron schedule', async () => {
     const rdf = fixtureSources(env.server.origin).find((s) => s.id === 'test-rdf')!;
     env.db.prepare("INSERT INTO sources (id, name, kind) VALUES ('x', 'x', 'feed')").run();
