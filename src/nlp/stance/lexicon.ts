@@ -4,7 +4,7 @@ import { PatternSet } from './patterns.ts';
 
 export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal', 'preface'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
-export type ModifierKind = 'negator' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
+export type ModifierKind = 'negator' | 'rejection' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
 
 export interface CueDef {
   kind: CueCategory | ModifierKind;
@@ -22,6 +22,7 @@ interface CuesFile {
 interface ModifiersFile {
   negationScope: number;
   negators: string[];
+  rejections: string[];
   ignore: string[];
   intensifiers: string[];
   hedges: string[];
@@ -63,6 +64,7 @@ function buildCues(cues: CuesFile, mods: ModifiersFile): PatternSet<CueDef> {
   const modifiers: [ModifierKind, string[]][] = [
     ['ignore', mods.ignore],
     ['negator', mods.negators],
+    ['rejection', mods.rejections],
     ['intensifier', mods.intensifiers],
     ['hedge', mods.hedges],
     ['pivot', mods.contrast.pivot],

@@ -11,6 +11,8 @@ export type Side = 'inspectorate' | 'sector';
 export interface CueSituation {
   side: Side;
   negated: boolean;
+  /** The negation rejects a claim outright ("we do not accept that …"). */
+  rejected: boolean;
   /** The lead-in or the article frames this quote as a reply to Ofsted's criticism. */
   rebuttal: boolean;
   tokens: Token[];
@@ -49,7 +51,7 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       if (s.terms.distance('removal', m.from, m.to, 12) < Infinity) return opposes();
       return supports(s.terms.distance('target', m.from, m.to, 12) < Infinity ? 0.8 : 0.5);
     case 'criticise':
-      if (s.negated) return supports(0.5, true);
+      if (s.negated) return supports(s.rejected ? 1 : 0.5, true);
       // From its own people, criticism aimed at the sector ("practice is inconsistent") is the verdict.
       if (own && aimedAtSector(m, s)) return verdict(m, s);
       return opposes(own ? CONCESSION : 1);

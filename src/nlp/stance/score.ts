@@ -25,7 +25,7 @@ export interface Scored {
 
 const INTENSIFY = 1.5;
 const HEDGE = 0.6;
-const MODIFIER_KINDS = new Set(['negator', 'ignore', 'intensifier', 'hedge', 'pivot', 'concessive']);
+const MODIFIER_KINDS = new Set(['negator', 'rejection', 'ignore', 'intensifier', 'hedge', 'pivot', 'concessive']);
 
 export function scoreText(text: string, opts: ScoreOptions): Scored {
   const tokens = tokenize(text);
@@ -47,8 +47,10 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   const used = new Set<Match<CueDef>>();
   for (const m of matches) {
     if (MODIFIER_KINDS.has(m.value.kind)) continue;
-    const negator = modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
-    const r = resolveCue(m.value.kind as CueCategory, m, { ...opts, negated: !!negator, tokens, sentence, terms, pivotAfter });
+    const rejection = modifierBefore(mods, 'rejection', m.from, LEXICON.negationScope, clause);
+    const negator = rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
+    const situation = { ...opts, negated: !!negator, rejected: !!rejection, tokens, sentence, terms, pivotAfter };
+    const r = resolveCue(m.value.kind as CueCategory, m, situation);
     if (!r) continue;
     let w = m.value.weight * r.factor * weight[m.from]!;
     const intensifier = modifierBefore(mods, 'intensifier', m.from, 2, clause);
@@ -79,7 +81,7 @@ function cue(text: string, tokens: Token[], m: Match<CueDef>, role: StanceCue['r
   return c;
 }
 
-const MODIFIER_ROLE = { negator: 'negation', intensifier: 'intensifier', hedge: 'hedge', pivot: 'contrast', concessive: 'contrast' } as const;
+const MODIFIER_ROLE = { negator: 'negation', rejection: 'negation', intensifier: 'intensifier', hedge: 'hedge', pivot: 'contrast', concessive: 'contrast' } as const;
 
 function addModifierCues(cues: StanceCue[], text: string, tokens: Token[], mods: Match<CueDef>[], used: Set<Match<CueDef>>): void {
   for (const m of mods) {

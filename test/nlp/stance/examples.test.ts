@@ -1,11 +1,12 @@
 // Hand-written examples of how people talk about inspection, one line each: quote, speaker, expected label
 // ("unrelated" and "neutral" are told apart where it matters, as the scorer folds them together).
 import { describe, expect, it } from 'vitest';
-import { COUNCIL, DIRECTORS, OFSTED_CHIEF, OFSTED_REPORT, UNION, stanceOf, type Speaker } from './helpers.ts';
+import { COUNCIL, DIRECTORS, OFSTED_CHIEF, OFSTED_REPORT, UNION, stanceIn, stanceOf, type Speaker } from './helpers.ts';
 
 const MP: Speaker = { name: 'Chris Member', org: 'Parliament', role: 'MP' };
 const CHARITY: Speaker = { name: 'Robin Charity', org: 'NSPCC', role: 'chief executive' };
 const ACAD: Speaker = { name: 'Professor Jo Academic', org: 'University', role: 'professor' };
+const HEAD: Speaker = { name: 'Jan Head', org: 'St Mary Primary', role: 'headteacher' };
 const DFE: Speaker = { name: 'Department for Education', org: 'DfE', role: 'spokesperson' };
 
 const CASES: [string, Speaker, string][] = [
@@ -91,5 +92,29 @@ const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
 describe('classifyStance on hand-written examples', () => {
   it.each(CASES)('%s (%o) → %s', (quote, speaker, expected) => {
     expect(fold(stanceOf(quote, speaker).stance)).toBe(fold(expected));
+  });
+});
+
+// The same, inside an article: headline, body paragraphs, the quote, its speaker, the expected label.
+const IN_ARTICLES: [string, string[], string, Speaker, string][] = [
+  ['Heads condemn inspection after teacher breakdown', ['The union said the system was broken.', '“Inspectors swept in, found fault with everything and left us to pick up the pieces,” said Jan Head.'], 'Inspectors swept in, found fault with everything and left us to pick up the pieces', HEAD, 'opposes'],
+  ['Council rated outstanding by Ofsted', ['“This is fantastic news and a recognition of the hard work of our staff,” said Cllr Lee Leader.'], 'This is fantastic news and a recognition of the hard work of our staff', COUNCIL, 'supports'],
+  ['Ofsted chief defends grading system', ['“Parents want a clear, simple verdict and that is what a grade gives them,” said Dame Example Inspector.'], 'Parents want a clear, simple verdict and that is what a grade gives them', OFSTED_CHIEF, 'supports'],
+  ['Ofsted chief defends grading system', ['“We do not accept that inspection causes the recruitment crisis,” said Dame Example Inspector.'], 'We do not accept that inspection causes the recruitment crisis', OFSTED_CHIEF, 'supports'],
+  ['MPs call for overhaul of school inspections', ['“The evidence we heard was overwhelming: the current system is causing real harm,” said Chris Member.'], 'The evidence we heard was overwhelming: the current system is causing real harm', MP, 'opposes'],
+  ['ADCS responds to ILACS changes', ['“These changes are sensible and will reduce the burden on councils while keeping the focus on children,” said Pat Director.'], 'These changes are sensible and will reduce the burden on councils while keeping the focus on children', DIRECTORS, 'supports'],
+  ['Unions react to Ofsted annual report', ['“Once again Ofsted blames schools for problems created by government underfunding,” said Sam Organiser.'], 'Once again Ofsted blames schools for problems created by government underfunding', UNION, 'opposes'],
+  ['Ofsted annual report published', ['“We will publish our next report in the autumn,” said Dame Example Inspector.'], 'We will publish our next report in the autumn', OFSTED_CHIEF, 'neutral'],
+  ['Council responds to inadequate rating', ['“We are bitterly disappointed by the judgement, which does not reflect the dedication of our staff,” said Cllr Lee Leader.'], 'We are bitterly disappointed by the judgement, which does not reflect the dedication of our staff', COUNCIL, 'opposes'],
+  ['Council responds to inadequate rating', ['“The inspectors were right: we were too slow to act, and we are sorry,” said Cllr Lee Leader.'], 'The inspectors were right: we were too slow to act, and we are sorry', COUNCIL, 'supports'],
+  ['Heads welcome Ofsted reforms', ['“It is encouraging that Ofsted is finally listening, but the proof will be in how inspections feel on the ground,” said Sam Organiser.'], 'It is encouraging that Ofsted is finally listening, but the proof will be in how inspections feel on the ground', UNION, 'mixed'],
+  ['Ofsted to end single-word judgements', ['“This is a victory for every school leader who has campaigned against the cruelty of one-word verdicts,” said Sam Organiser.'], 'This is a victory for every school leader who has campaigned against the cruelty of one-word verdicts', UNION, 'opposes'],
+  ['Ofsted annual report published', ['“Too many children with special needs are let down by a system that does not work for them,” said Dame Example Inspector.'], 'Too many children with special needs are let down by a system that does not work for them', OFSTED_CHIEF, 'supports'],
+  ['Care leavers charity comments on report', ['“Young people leaving care need somewhere safe to live and someone to turn to,” said Cllr Lee Leader.'], 'Young people leaving care need somewhere safe to live and someone to turn to', COUNCIL, 'unrelated'],
+];
+
+describe('classifyStance on hand-written examples in their articles', () => {
+  it.each(IN_ARTICLES)('%s: %s', (title, body, quote, speaker, expected) => {
+    expect(fold(stanceIn(title, body, quote, speaker).stance)).toBe(fold(expected));
   });
 });
