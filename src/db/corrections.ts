@@ -181,6 +181,25 @@ export function splitPerson(db: DB, fromSlug: string, input: { newName: string; 
 }
 
 /**
+ * The quote at this span after reprocessing: the same span, or else the one that shares most of it (at least half
+ * of each), since better extraction may move a quote's edges by a word or a quote mark.
+ */
+function sameQuote<T extends { start: number; end: number }>(quotes: T[], start: number, end: number): T | undefined {
+  const exact = quotes.find((q) => q.start === start && q.end === end);
+  if (exact) return exact;
+  let best: T | undefined;
+  let bestOverlap = 0;
+  for (const q of quotes) {
+    const overlap = Math.min(q.end, end) - Math.max(q.start, start);
+    if (overlap * 2 >= end - start && overlap * 2 >= q.end - q.start && overlap > bestOverlap) {
+      best = q;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/**
  * Re-applies the latest correction of each field to the quote at the same span, after an article's quotes were
  * re-stored, and sends quotes of merged people to the person they were merged into. Call inside the ingest transaction.
  */
@@ -193,10 +212,10 @@ export function reapplyCorrections(db: DB, articleId: number): void {
                        WHERE c2.article_id = c.article_id AND c2.quote_start = c.quote_start AND c2.quote_end = c.quote_end AND c2.field = c.field)`,
     )
     .all(articleId) as CorrectionRow[];
-  const bySpan = db.prepare('SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" = ?');
+  const quotes = db.prepare('SELECT id, start, "end" FROM quotes WHERE article_id = ?').all(articleId) as { id: number; start: number; end: number }[];
   const relink = db.prepare('UPDATE corrections SET quote_id = ? WHERE article_id = ? AND quote_start = ? AND quote_end = ?');
   for (const c of latest) {
-    const q = bySpan.get(articleId, c.quote_start, c.quote_end) as { id: number } | undefined;
+    const q = c.quote_start === null || c.quote_end === null ? undefined : sameQuote(quotes, c.quote_start, c.quote_end);
     if (!q || c.new_value === null) continue;
     applyField(db, q.id, c.field, c.new_value, c.field === 'speaker' ? c.person_id : null);
     relink.run(q.id, articleId, c.quote_start, c.quote_end);

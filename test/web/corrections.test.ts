@@ -73,6 +73,18 @@ describe('reapplyCorrections', () => {
     expect(others.map((id) => quote(id).stance)).toEqual(others.map(() => 'neutral'));
   });
 
+  it('follows a quote whose edges moved a little, but not onto a different quote', () => {
+    const q = quote(f.ids.adcsQuote);
+    correctQuote(f.db, q.id, { field: 'stance', value: 'supports', ...audit });
+    f.db.prepare('UPDATE quotes SET start = start - 1, "end" = "end" + 1, stance = ? WHERE id = ?').run('neutral', q.id);
+    const others = f.db.prepare('SELECT id, stance FROM quotes WHERE article_id = ? AND id <> ? ORDER BY id').all(q.article_id, q.id);
+    f.db.prepare('UPDATE quotes SET stance = ? WHERE article_id = ? AND id <> ?').run('unrelated', q.article_id, q.id);
+    reapplyCorrections(f.db, q.article_id);
+    expect(quote(q.id).stance).toBe('supports');
+    expect(others.length).toBeGreaterThan(0);
+    for (const o of others as { id: number }[]) expect(quote(o.id).stance).toBe('unrelated');
+  });
+
   it('sends quotes of a merged person to the person they were merged into', () => {
     mergePeople(f.db, 'dave-hill', 'michael-wilshaw', audit);
     const article = quote(f.ids.adcsQuote).article_id;
