@@ -9,7 +9,7 @@ import { blockText } from './html-text.ts';
 
 /** Below this many characters a page without article metadata is not taken for an article. */
 const MIN_TEXT_CHARS = 200;
-/** An article page whose visible text is shorter than this is a teaser. */
+/** Visible text shorter than this may be a teaser; other signs decide (see looksLikeTeaser). */
 const TEASER_CHARS = 600;
 /** Class or id markers that sites and paywall vendors put around locked content (a string test: no DOM walk). */
 const PAYWALL_MARKER =
@@ -47,8 +47,16 @@ export function extractArticle(html: string, url: string): ScrapedArticle | null
     text,
     raw: html,
     rawType: 'html',
-    partial: meta.paywalled || paywallMarked || text.length < TEASER_CHARS,
+    partial: meta.paywalled || paywallMarked || looksLikeTeaser(text, meta.description),
   };
+}
+
+/** A short text that trails off ("…") or is no more than the page's own description is what a paywall lets through. */
+function looksLikeTeaser(text: string, description: string | null): boolean {
+  if (text.length >= TEASER_CHARS) return false;
+  if (/(\.\.\.|…)\s*$/.test(text)) return true;
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return !!description && norm(description).startsWith(norm(text).slice(0, 200));
 }
 
 function normalisedReadabilityDate(v: string | null | undefined): string | null {

@@ -29,6 +29,7 @@ describe('crawlSource over every kind', () => {
     expect(stored).toHaveLength(Object.values(EXPECTED_ARTICLES).reduce((a, b) => a + b, 0));
     expect(new Set(stored.map((a) => a.url)).size).toBe(stored.length);
     for (const a of stored) {
+      expect(a.partial, a.url).toBe(0);
       expect(a.title.length, a.url).toBeGreaterThan(10);
       expect(a.published_at, a.url).toMatch(/^2025-/);
       expect(a.body.split('\n\n').length, a.url).toBeGreaterThanOrEqual(3);

@@ -43,6 +43,12 @@ describe('extractArticle', () => {
     expect(a.text).toContain('report cards');
   });
 
+  it('a short but complete article is not partial', () => {
+    const a = extractArticle(fixture('../html-listing/pages/funding-gap-warning.html'), 'https://lga.example/about/news/funding-gap-warning')!;
+    expect(a.text.length).toBeLessThan(600);
+    expect(a.partial).toBe(false);
+  });
+
   it('returns null for a page that holds no article', () => {
     expect(extractArticle(fixture('no-article.html'), 'https://news.example.org/missing')).toBeNull();
     expect(extractArticle('', 'https://news.example.org/empty')).toBeNull();
