@@ -4,8 +4,6 @@ import { checkDate } from '../../src/db/search.ts';
 import { decodeCursor, type Cursor, type QuoteFilters } from '../../src/db/timeline.ts';
 import { QUOTE_KINDS, STANCES, type QuoteKind, type Stance } from '../../src/types.ts';
 
-export const FILTER_KEYS = ['q', 'speaker', 'org', 'stance', 'source', 'kind', 'from', 'to', 'placement'] as const;
-
 const SLUG = /^[\w.-]{1,120}$/;
 
 function slugParam(name: string, value: string | undefined): string | undefined {
