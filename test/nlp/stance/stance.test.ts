@@ -177,3 +177,16 @@ describe('classifyStance: the article around the quote', () => {
     }
   });
 });
+
+describe('classifyStance: awkward input', () => {
+  it('copes with an empty quote, no speaker and offsets that do not point at the text', async () => {
+    const { classifyStance } = await import('../../../src/nlp/stance/index.ts');
+    const ctx = { title: 'Ofsted inspection news', text: 'Short body.', published: null };
+    const base = { kind: 'direct' as const, speaker: null, speakerOrg: null, speakerRole: null, cue: null, placement: 'body' as const, confidence: 0.5 };
+    const empty = classifyStance({ ...base, text: '', start: 0, end: 0 }, ctx);
+    expect(['neutral', 'unrelated']).toContain(empty.stance);
+    expect(empty.cues).toEqual([]);
+    const stray = classifyStance({ ...base, text: 'The framework is flawed', start: 500, end: 9000 }, ctx);
+    expect(stray.stance).toBe('opposes');
+  });
+});
