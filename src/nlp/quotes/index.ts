@@ -115,6 +115,13 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     confidence = 0.85;
   }
   let speaker = a ? w.state.resolve(a.ref) : null;
+  // The person the paragraph above introduced is who a bare quote or a "she said" right below it belongs to.
+  if ((!speaker || a?.ref.type === 'pronoun') && !p.head.trim()) {
+    const intro = introducedPerson(w, first.para, out);
+    const pronoun = a?.ref.type === 'pronoun' ? a.ref.pronoun : null;
+    const gender = intro?.person?.gender ?? null;
+    if (intro && (!pronoun || (pronoun === 'he' && gender !== 'f') || (pronoun === 'she' && gender !== 'm'))) speaker = intro;
+  }
   if (!speaker) {
     speaker = w.state.last();
     confidence = 0.6;
@@ -161,6 +168,23 @@ function introducedAbove(w: WalkInput, para: number): Attribution | null {
   if (withCue) return withCue;
   const ref = subjectBefore(line.replace(/:\s*$/, ''), above.start, w.phrase);
   return ref ? { ref, cue: ':' } : null;
+}
+
+/**
+ * A quote paragraph right after narrative that introduces someone without quoting them
+ * ("Jones, who runs a fostering agency, has seen this first hand.") belongs to that person, not the previous speaker.
+ */
+function introducedPerson(w: WalkInput, para: number, out: Found[]): Speaker | null {
+  let i = para - 1;
+  while (i >= 0 && w.paras[i]!.furniture) i--;
+  const above = w.paras[i];
+  if (!above || above.placement !== 'body' || out.some((q) => q.para === i) || w.spans.some((m) => m.para === i)) return null;
+  const opening = w.masked.slice(above.start, Math.min(above.end, above.start + 80));
+  const lead = /^(?:(?:But|However|Meanwhile|Now|Today|Since then|For)\b,?\s+)?/.exec(opening)![0].length;
+  const m = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start))[0];
+  if (!m || m.start !== above.start + lead || m.possessive) return null;
+  const speaker = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
+  return speaker?.person && speaker.person !== w.state.last()?.person ? speaker : null;
 }
 
 /** Registers every full name in the narrative first, so roles ("the head of Ofsted") can point forward to a person named later. */
