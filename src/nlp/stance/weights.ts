@@ -11,7 +11,7 @@ function sentenceStart(sentence: Int32Array, i: number): boolean {
   return i === 0 || sentence[i - 1] !== sentence[i];
 }
 
-/** Per-token multipliers from contrast markers; the markers themselves are returned for display. */
+/** Per-token multipliers from contrast markers: what a marker concedes counts less, what follows it more. */
 export function contrastWeights(matches: Match<CueDef>[], tokens: Token[], sentence: Int32Array): Float32Array {
   const w = new Float32Array(tokens.length).fill(1);
   const scale = (from: number, to: number, f: number) => {
