@@ -26,15 +26,6 @@ export function recordCrawlError(db: DB, runId: number, sourceId: string, url: s
   db.prepare('INSERT INTO crawl_errors (run_id, source_id, url, reason, at) VALUES (?, ?, ?, ?, ?)').run(runId, sourceId, url, reason, at);
 }
 
-export interface CrawlErrorRow {
-  url: string | null;
-  reason: string;
-}
-
-export function crawlErrorsOfRun(db: DB, runId: number): CrawlErrorRow[] {
-  return db.prepare('SELECT url, reason FROM crawl_errors WHERE run_id = ? ORDER BY id').all(runId) as CrawlErrorRow[];
-}
-
 export function countCrawlRuns(db: DB): number {
   return db.prepare('SELECT count(*) FROM crawl_runs').pluck().get() as number;
 }

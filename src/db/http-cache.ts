@@ -18,7 +18,3 @@ export function saveValidators(db: DB, url: string, v: StoredValidators, status:
      ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, status = excluded.status, checked_at = excluded.checked_at`,
   ).run(url, v.etag, v.lastModified, status, at);
 }
-
-export function forgetValidators(db: DB, url: string): void {
-  db.prepare('DELETE FROM http_cache WHERE url = ?').run(url);
-}
