@@ -1,0 +1,92 @@
+// Turns a quote and its speaker side into the sparse feature set shared by the stance classifier's
+// training script and its run-time scorer; both must use this one function or the weights mean nothing.
+
+export const SPEAKER_SIDES = ['inspectorate', 'sector', 'government', 'other'] as const;
+export type SpeakerSide = (typeof SPEAKER_SIDES)[number];
+
+/** Words after which the next NEGATION_SCOPE tokens are marked as negated ("not credible" → "not_credible"). */
+const NEGATORS = new Set(['not', 'no', 'never', 'cannot', 'nor', 'without', 'neither']);
+const NEGATION_SCOPE = 3;
+const CLAUSE_BREAK = /[.,;:!?()"“”]/;
+
+/** Words that name the inspection regime; their presence is a dense feature because the target is often implicit. */
+const REGIME_TERMS = new Set([
+  'ofsted', 'inspection', 'inspections', 'inspector', 'inspectors', 'inspectorate', 'inspected', 'inspect', 'framework',
+  'frameworks', 'judgement', 'judgements', 'judgment', 'judgments', 'grade', 'grades', 'grading', 'rating', 'ratings',
+  'inadequate', 'outstanding', 'ilacs', 'jtai', 'sif', 'eif', 'visit', 'visits', 'regime', 'report', 'verdict', 'hmci',
+]);
+const CONTRAST_WORDS = new Set(['but', 'however', 'although', 'though', 'whilst', 'while', 'yet']);
+
+/** Lower-cases, folds typographic quotes and maps digits to one token so years and counts generalise. */
+export function normaliseText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[–—]/g, ' , ')
+    .replace(/\d+(?:[.,]\d+)*%?/g, ' 0 ')
+    .replace(/'s\b/g, '');
+}
+
+/** Word tokens plus clause-break markers (","), with negation marking applied. */
+export function stanceTokens(text: string): string[] {
+  const raw = normaliseText(text).match(/[a-z0-9]+(?:n't|'[a-z]+)?|[.,;:!?()"“”]/g) ?? [];
+  const out: string[] = [];
+  let negLeft = 0;
+  for (const tok of raw) {
+    if (CLAUSE_BREAK.test(tok)) {
+      negLeft = 0;
+      if (tok === '?') out.push('?');
+      else out.push(',');
+      continue;
+    }
+    const isNeg = NEGATORS.has(tok) || tok.endsWith("n't");
+    out.push(negLeft > 0 ? `not_${tok}` : tok);
+    if (isNeg) negLeft = NEGATION_SCOPE;
+    else if (negLeft > 0) negLeft--;
+  }
+  return out;
+}
+
+/**
+ * Calls `emit` once per distinct feature. Features: unigrams, bigrams (not across clause breaks),
+ * unigrams crossed with the speaker side, and a few dense flags.
+ */
+export function forEachFeature(text: string, side: SpeakerSide, emit: (feature: string) => void): void {
+  const toks = stanceTokens(text);
+  const seen = new Set<string>();
+  const add = (f: string): void => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      emit(f);
+    }
+  };
+  let target = false;
+  let contrast = false;
+  let prev = '<s>';
+  for (const tok of toks) {
+    if (tok === ',') {
+      prev = ',';
+      continue;
+    }
+    if (tok === '?') add('flag:question');
+    else {
+      add(tok);
+      add(`${side}|${tok}`);
+      if (REGIME_TERMS.has(tok) || REGIME_TERMS.has(tok.replace(/^not_/, ''))) target = true;
+      if (CONTRAST_WORDS.has(tok)) contrast = true;
+    }
+    if (prev !== ',') add(`${prev} ${tok}`);
+    prev = tok;
+  }
+  add(`side:${side}`);
+  add(target ? 'flag:target' : 'flag:no-target');
+  add(`${side}|${target ? 'flag:target' : 'flag:no-target'}`);
+  if (contrast) add('flag:contrast');
+}
+
+/** The feature list for one quote (allocates; used in training). */
+export function stanceFeatures(text: string, side: SpeakerSide): string[] {
+  const out: string[] = [];
+  forEachFeature(text, side, (f) => out.push(f));
+  return out;
+}

@@ -1,0 +1,63 @@
+// Statistical stance fallback: a small linear model (trained by scripts/train-stance.ts on hand-written
+// examples in data/stance/examples.jsonl) scored over the same sparse features the trainer used.
+import { readFileSync } from 'node:fs';
+import { STANCES, type Stance } from '../../types.ts';
+import { forEachFeature, type SpeakerSide } from './classifier-features.ts';
+import { softmaxInPlace, type LinearStanceModel } from './classifier-train.ts';
+
+export interface StatisticalStance {
+  label: Stance;
+  probs: Record<Stance, number>;
+  /** Features that pushed hardest towards the chosen label, strongest first. */
+  topFeatures: { feature: string; weight: number }[];
+}
+
+export interface CompiledStanceModel {
+  bias: Float64Array;
+  weights: Map<string, Float64Array>;
+}
+
+const TOP_FEATURES = 5;
+
+export function compileStanceModel(model: LinearStanceModel): CompiledStanceModel {
+  if (model.labels.join() !== STANCES.join()) throw new Error(`stance model labels ${model.labels.join()} do not match ${STANCES.join()}`);
+  const weights = new Map<string, Float64Array>();
+  for (const [f, row] of Object.entries(model.weights)) weights.set(f, Float64Array.from(row));
+  return { bias: Float64Array.from(model.bias), weights };
+}
+
+let shipped: CompiledStanceModel | undefined;
+
+/** The model in data/stance/model.json, read and compiled on first use. */
+export function shippedStanceModel(): CompiledStanceModel {
+  shipped ??= compileStanceModel(JSON.parse(readFileSync(new URL('../../../data/stance/model.json', import.meta.url), 'utf8')) as LinearStanceModel);
+  return shipped;
+}
+
+export function classifyWithModel(model: CompiledStanceModel, text: string, speakerSide: SpeakerSide): StatisticalStance {
+  const k = STANCES.length;
+  const scores = Float64Array.from(model.bias);
+  const hits: [string, Float64Array][] = [];
+  forEachFeature(text, speakerSide, (f) => {
+    const row = model.weights.get(f);
+    if (!row) return;
+    hits.push([f, row]);
+    for (let c = 0; c < k; c++) scores[c] += row[c];
+  });
+  softmaxInPlace(scores);
+  let best = 0;
+  for (let c = 1; c < k; c++) if (scores[c] > scores[best]) best = c;
+  const probs = {} as Record<Stance, number>;
+  STANCES.forEach((s, c) => (probs[s] = scores[c]));
+  const topFeatures = hits
+    .filter(([, row]) => row[best] > 0)
+    .sort((a, b) => b[1][best] - a[1][best])
+    .slice(0, TOP_FEATURES)
+    .map(([feature, row]) => ({ feature, weight: row[best] }));
+  return { label: STANCES[best], probs, topFeatures };
+}
+
+/** Stance of a quote from the shipped model; for use when the rule tagger finds no decisive cue. */
+export function classifyStanceStatistically(text: string, speakerSide: SpeakerSide): StatisticalStance {
+  return classifyWithModel(shippedStanceModel(), text, speakerSide);
+}
