@@ -47,6 +47,8 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
     case 'endorse':
       return s.negated ? opposes(1, true) : supports();
     case 'welcome':
+      // The inspectorate welcoming something ("staff who welcomed our inspectors") is not a position on itself.
+      if (own) return null;
       if (s.negated) return opposes(1, true);
       if (s.terms.distance('removal', m.from, m.to, 12) < Infinity) return opposes();
       return supports(s.terms.distance('target', m.from, m.to, 12) < Infinity ? 0.8 : 0.5);

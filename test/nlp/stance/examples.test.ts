@@ -7,6 +7,8 @@ const MP: Speaker = { name: 'Chris Member', org: 'Parliament', role: 'MP' };
 const CHARITY: Speaker = { name: 'Robin Charity', org: 'NSPCC', role: 'chief executive' };
 const ACAD: Speaker = { name: 'Professor Jo Academic', org: 'University', role: 'professor' };
 const HEAD: Speaker = { name: 'Jan Head', org: 'St Mary Primary', role: 'headteacher' };
+const COMM: Speaker = { name: 'Alex Commissioner', org: "Children's Commissioner", role: "children's commissioner" };
+const SEND: Speaker = { name: 'Pat Parent', org: 'Special Needs Jungle', role: 'founder' };
 const DFE: Speaker = { name: 'Department for Education', org: 'DfE', role: 'spokesperson' };
 
 const CASES: [string, Speaker, string][] = [
@@ -85,6 +87,21 @@ const CASES: [string, Speaker, string][] = [
   ['Inspection has a place, but not in its current form', UNION, 'opposes'],
   ['We are confident that the new approach will be fairer and more transparent', OFSTED_CHIEF, 'supports'],
   ['The report makes clear that too many children wait too long for a permanent home', CHARITY, 'supports'],
+  ['Area SEND inspections have exposed how badly some families are being failed', SEND, 'supports'],
+  ['The area SEND framework looks at paperwork, not at whether children actually get help', SEND, 'opposes'],
+  ['Joint inspections bring police, health and councils into the same room, which is exactly what is needed', DIRECTORS, 'supports'],
+  ['We found strong practice in the way partners shared information about children at risk', OFSTED_REPORT, 'neutral'],
+  ['Where leadership is weak, children wait longer and plans drift', OFSTED_CHIEF, 'supports'],
+  ['I want to thank the staff and leaders who welcomed our inspectors', OFSTED_CHIEF, 'neutral'],
+  ['The inspection regime has become a blunt tool that punishes the schools serving the poorest communities', ACAD, 'opposes'],
+  ['Our research finds no relationship between Ofsted grades and pupil progress once intake is accounted for', ACAD, 'opposes'],
+  ['Ofsted is right to call out councils that place children in unregistered homes', COMM, 'supports'],
+  ['The timetable for the new framework is unrealistic and councils have had no time to prepare', DIRECTORS, 'opposes'],
+  ['We are working with Ofsted and the DfE on the detail of the new arrangements', DIRECTORS, 'neutral'],
+  ['Monitoring visits have been helpful in keeping us focused on the areas that matter', COUNCIL, 'supports'],
+  ['School leaders should not have to live in fear of a phone call from Ofsted', UNION, 'opposes'],
+  ['The new report cards strike the right balance between detail and clarity', DIRECTORS, 'supports'],
+  ['Inspection grades are used by estate agents to sell houses, which tells you how much weight they carry', ACAD, 'neutral'],
 ];
 
 const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
