@@ -35,6 +35,12 @@ export function parseListingDate(text: string | null | undefined, order: 'dmy' |
   return normaliseDate(t);
 }
 
+/** Listed articles live on the listing's own site; share buttons and adverts point elsewhere. */
+function sameSite(a: string, b: string): boolean {
+  const host = (u: string) => new URL(u).hostname.replace(/^www\./, '');
+  return host(a) === host(b);
+}
+
 /** The page-number URL after `url`, when the source's first URL is a {page} template. */
 function templateNext(source: HtmlListingSource, url: string): string | null {
   const template = source.urls[0]!;
@@ -55,7 +61,7 @@ export function parseHtmlListing(body: string, url: string, source: HtmlListingS
     const node = $(el);
     const link = selectors.link ? node.find(selectors.link).first() : node.is('a') ? node : node.find('a[href]').first();
     const href = link.attr('href')?.startsWith('#') ? null : httpUrl(link.attr('href'), url);
-    if (!href || seen.has(href) || (pattern && !pattern.test(new URL(href).pathname))) return;
+    if (!href || seen.has(href) || !sameSite(href, url) || (pattern && !pattern.test(new URL(href).pathname))) return;
     seen.add(href);
     const titleText = (selectors.title ? node.find(selectors.title).first().text() : link.text()).replace(/\s+/g, ' ').trim();
     const dateEl = selectors.date ? node.find(selectors.date).first() : node.find('time').first();

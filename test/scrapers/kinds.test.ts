@@ -129,6 +129,16 @@ describe('html-listing', () => {
     expect(htmlListingScraper.parseListing(doc('html-listing/news-1.html'), page.next!, s).next).toBeNull();
   });
 
+  it('recognises article links on its own site by their path when the markup is unknown (linkPattern)', () => {
+    const s = { ...(source('test-listing') as SourceOf<'html-listing'>), urls: [`${BASE}/politics`] };
+    const listing = { ...s, options: { ...s.options, selectors: { item: 'a[href]' }, linkPattern: '^/[A-Za-z0-9-]+/\\d+$' } };
+    const html = '<a href="/">Home</a><a href="/Council-tax-rises/61234">Council tax rises</a><a href="/about">About</a><a href="/Council-tax-rises/61234#comments">Comments</a><a href="https://other.example/Story/1">Off-site</a>';
+    const page = htmlListingScraper.parseListing(html, `${BASE}/politics`, listing);
+    expect(page.items.map((i) => i.url)).toEqual([`${BASE}/Council-tax-rises/61234`]);
+    expect(page.items[0]!.title).toBe('Council tax rises');
+    expect(page.next).toBeNull();
+  });
+
   it.each([
     ['05/03/2024', 'dmy', '2024-03-05T00:00:00.000Z'],
     ['05/03/2024', 'mdy', '2024-05-03T00:00:00.000Z'],
