@@ -122,7 +122,8 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     const gender = intro?.person?.gender ?? null;
     if (intro && (!pronoun || (pronoun === 'he' && gender !== 'f') || (pronoun === 'she' && gender !== 'm'))) speaker = intro;
   }
-  if (!speaker) {
+  // A named subject we cannot resolve ("Campaigners said") is nobody's; only a quote with no attribution floats.
+  if (!speaker && a?.ref.type !== 'person') {
     speaker = w.state.last();
     confidence = 0.6;
   } else if (a?.ref.type === 'pronoun') confidence = 0.75;

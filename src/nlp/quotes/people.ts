@@ -42,6 +42,22 @@ export class ArticlePeople {
     return p;
   }
 
+  /**
+   * A lone name ("Wilshaw", "Sarah"): someone the article named in full, a registry alias, or a common given name
+   * (case studies are often first-named); anything else ("Campaigners") is not taken for a person.
+   */
+  resolveBare(m: NameMention): Person | null {
+    const known = this.match(m);
+    if (known) return known;
+    const reg = registryByName(m.surname);
+    if (reg) {
+      const parts = reg.name.replace(TITLE_WORDS, '').split(' ');
+      const title = TITLE_WORDS.exec(reg.name)?.[0].trim() ?? null;
+      return this.resolve({ ...m, name: reg.name, title, given: parts[0]!, surname: parts.at(-1)! });
+    }
+    return registries().givenNames.has(m.surname.toLowerCase()) ? this.resolve({ ...m, given: m.surname }) : null;
+  }
+
   private match(m: NameMention): Person | null {
     if (!this.people.length) return null;
     const full = norm(m.name.replace(TITLE_WORDS, ''));
@@ -122,11 +138,14 @@ function keysOf(p: Person) {
 
 let registryIndex: Map<string, RegistryPerson> | null = null;
 
-function findRegistryPerson(p: Person): RegistryPerson | undefined {
-  if (!p.given) return undefined;
+function registryByName(name: string): RegistryPerson | undefined {
   if (!registryIndex) {
     registryIndex = new Map();
     for (const rp of registries().people) for (const n of [rp.name, ...rp.aliases]) registryIndex.set(norm(n.replace(TITLE_WORDS, '')), rp);
   }
-  return registryIndex.get(norm(`${p.given} ${p.surname}`));
+  return registryIndex.get(norm(name));
+}
+
+function findRegistryPerson(p: Person): RegistryPerson | undefined {
+  return p.given ? registryByName(`${p.given} ${p.surname}`) : undefined;
 }

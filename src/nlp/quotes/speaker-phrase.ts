@@ -33,6 +33,8 @@ export function subjectBefore(s: string, base: number, ctx: PhraseContext): Spea
   const segs = segments(clean);
   if (!segs.length) return null;
   const last = segs.at(-1)!;
+  const appositive = appositiveSubject(segs, base, ctx);
+  if (appositive) return appositive;
   const head = trailingNounPhrase(last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length)));
   if (!head.trim()) return null;
   const headStart = last.start + head.length - head.trimStart().length;
@@ -48,6 +50,18 @@ export function subjectBefore(s: string, base: number, ctx: PhraseContext): Spea
     return combine(other, core ?? describeOnly(clean.slice(headStart, last.start + head.length), base + headStart, ctx));
   }
   return core;
+}
+
+/** "Sarah, a foster carer in Leeds," — a name, then a lower-case description: the name is the subject. */
+function appositiveSubject(segs: Array<{ start: number; text: string }>, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (segs.length < 2) return null;
+  const last = segs.at(-1)!, prev = segs.at(-2)!;
+  const desc = last.text.trim();
+  if (!/^(?:an?|the)\s|^[a-z]/.test(desc) || PRONOUNS.has(desc) || desc.split(/\s+/).length > 14) return null;
+  const who = readPhrase(prev.text, base + prev.start, ctx);
+  if (who?.type !== 'person' || ADVERBIAL.test(prev.text.trim())) return null;
+  const read = readPhrase(last.text, base + last.start, ctx);
+  return combine(who, read && read.type !== 'person' ? read : describeOnly(last.text, base + last.start, ctx));
 }
 
 /** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
@@ -221,6 +235,6 @@ function roleText(s: string, base: number, orgs: OrgMention[], names: NameMentio
     .replace(/\s+/g, ' ')
     .trim();
   t = t.replace(/^(?:the|a|an|its|their|his|her)(?:\s+|$)/i, '').replace(/\s+(?:of|at|for|from|the|and|on|to|in)(?:\s+the)?$/i, '').replace(/\s+of the\s+/g, ' of the ');
-  t = t.replace(/^(?:of|at|for|the)\s+/i, '').trim();
+  t = t.replace(/^(?:of|at|for|from|the)(?:\s+|$)/i, '').trim();
   return t && t.split(' ').length <= 10 ? t.toLowerCase() : null;
 }

@@ -32,7 +32,7 @@ export class SpeakerState {
       case 'person': {
         // A lone capitalised word ("Campaigners", "Wilshaw") names someone only if the article has named them in full.
         const bare = !ref.mention.given && !ref.mention.title;
-        const p = this.people.resolve(ref.mention, !bare);
+        const p = bare ? this.people.resolveBare(ref.mention) : this.people.resolve(ref.mention);
         if (!p) return null;
         const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
         this.people.describe(p, ref.org ?? owner, ref.role);
