@@ -20,6 +20,7 @@ import { trendRoutes } from './routes/trends.tsx';
 import { sourceRoutes } from './routes/sources.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { helpRoutes } from './routes/help.tsx';
+import { directoryRoutes } from './routes/directory.tsx';
 
 export interface AppDeps {
   db: DB;
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', timelineRoutes(db));
   app.route('/', quoteRoutes(db));
   app.route('/', articleRoutes(db));
+  app.route('/', directoryRoutes(db));
   app.route('/', profileRoutes(db));
   app.route('/', trendRoutes(db));
   app.route('/', sourceRoutes(db, deps.crawlNow, log));

@@ -88,7 +88,7 @@ describe('timeline in a browser', () => {
   it('fits a phone screen, results first, and works from the keyboard', async () => {
     const { page } = rig;
     await page.setViewportSize({ width: 375, height: 740 });
-    for (const path of ['/', `/quotes/${rig.fixture.ids.adcsQuote}`, `/articles/${rig.fixture.ids.mainArticle}`, '/speakers/dave-hill', '/trends', '/sources']) {
+    for (const path of ['/', '/organisations', `/quotes/${rig.fixture.ids.adcsQuote}`, `/articles/${rig.fixture.ids.mainArticle}`, '/speakers/dave-hill', '/trends', '/sources']) {
       await page.goto(rig.base + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

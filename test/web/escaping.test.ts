@@ -42,7 +42,7 @@ function expectInert(html: string, page: string) {
 const pages = () => [
   '/', '/?q=' + encodeURIComponent('"is what they said"'), '/?q=' + encodeURIComponent(HOSTILE.script), '/?q=' + encodeURIComponent(HOSTILE.img),
   '/articles', '/articles?q=breaking', `/quotes/${f.ids.hostileQuote}`, `/quotes/${f.ids.formulaQuote}`, `/articles/${f.ids.hostileArticle}`,
-  '/speakers/evil-person', '/speakers/michael-wilshaw', '/organisations/evil-org', '/organisations/ofsted', '/sources', '/trends', '/help',
+  '/speakers', '/organisations', '/speakers/evil-person', '/speakers/michael-wilshaw', '/organisations/evil-org', '/organisations/ofsted', '/sources', '/trends', '/help',
   '/' + encodeURIComponent(HOSTILE.script), '/?source=' + encodeURIComponent(HOSTILE.img), '/?q=' + encodeURIComponent(`stance:${HOSTILE.img}`),
 ];
 

@@ -140,3 +140,16 @@ describe('other exports', () => {
     expect(page).toContain('<a href="/?speaker=dave-hill">Stance: opposes');
   });
 });
+
+describe('directories', () => {
+  it('lists organisations and speakers, most quoted first, in three formats', async () => {
+    const orgs = await html('/organisations');
+    expect(orgs.indexOf('href="/organisations/adcs"')).toBeLessThan(orgs.indexOf('href="/organisations/ofsted"'));
+    expect(orgs).toMatch(/Association of Directors of Children&#39;s Services<\/a><span class="subtle"> \(ADCS\)<\/span><\/th><td>67<\/td>/);
+    const speakers = (await (await app.request('/speakers.json')).json()) as { rows: { slug: string; quotes: number }[] };
+    expect(speakers.rows[0]).toEqual({ slug: 'dave-hill', name: 'Dave Hill', acronym: null, quotes: 67 });
+    const csv = (await (await app.request('/organisations.csv')).text()).trim().split('\r\n');
+    expect(csv[0]).toBe('slug,name,acronym,quotes');
+    expect(csv).toHaveLength(4);
+  });
+});

@@ -19,6 +19,8 @@ declare module 'hono' {
 const NAV = [
   ['/', 'Quotes'],
   ['/articles', 'Articles'],
+  ['/organisations', 'Organisations'],
+  ['/speakers', 'Speakers'],
   ['/trends', 'Trends'],
   ['/sources', 'Sources'],
   ['/help', 'Search help'],
