@@ -41,7 +41,7 @@ export function helpRoutes(): Hono<AppEnv> {
           <li><code>/quotes.csv?q=org:ADCS</code>: every matching quote as CSV, however many there are.</li>
           <li><code>/quotes.atom?q=org:ADCS stance:opposes</code>: an Atom feed of the newest 50, for a feed reader.</li>
           <li><code>/articles.json</code>, <code>/articles.csv</code>: the same for articles.</li>
-          <li><code>/quotes/123.json</code>, <code>/articles/45.json</code>, <code>/speakers/slug.json</code>, <code>/organisations/slug.json</code>, <code>/trends.json</code>, <code>/trends.csv</code>, <code>/sources.json</code>, <code>/corrections.csv</code>.</li>
+          <li><code>/quotes/123.json</code>, <code>/articles/45.json</code>, <code>/speakers/slug.json</code>, <code>/organisations/slug.json</code>, <code>/organisations.csv</code>, <code>/speakers.json</code>, <code>/trends.json</code>, <code>/trends.csv</code>, <code>/sources.json</code>, <code>/sources.csv</code>, <code>/corrections.csv</code>.</li>
         </ul>
         <p>Filters without an underscore (<code>speaker</code>, <code>org</code>, <code>stance</code>, <code>source</code>, <code>kind</code>, <code>from</code>, <code>to</code>, <code>placement=body</code>) narrow the results; parameters with one (<code>_next</code>, <code>_size</code>) control paging. Errors come back as <code>{`{"ok": false, "error": "…", "status": 400}`}</code>.</p>
       </article>,
