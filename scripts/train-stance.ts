@@ -1,7 +1,7 @@
 // Trains the statistical stance fallback on data/stance/examples.jsonl: picks the model kind and
 // regularisation by 5-fold cross-validation on the training file only, then trains on all of it, measures
 // the separate held-out file (data/stance/examples-test.jsonl) and writes data/stance/model.json.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { classifyWithModel, compileStanceModel } from '../src/nlp/stance/classifier.ts';
 import { readStanceExamples, scoreStance, type StanceScores } from '../src/nlp/stance/classifier-eval.ts';
 import { trainStanceModel, type StanceExample, type TrainOptions } from '../src/nlp/stance/classifier-train.ts';
@@ -10,9 +10,10 @@ const dataUrl = (name: string): URL => new URL(`../data/stance/${name}`, import.
 const FOLDS = 5;
 const SEED = 20141;
 const PRUNE = 0.03;
+const wordClasses = (JSON.parse(readFileSync(dataUrl('word-classes.json'), 'utf8')) as { classes: Record<string, string[]> }).classes;
 const GRID: TrainOptions[] = [
-  ...[0.0003, 0.001, 0.003, 0.01].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'logreg' as const, reg, minCount }))),
-  ...[0.1, 0.3, 1].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'cnb' as const, reg, minCount }))),
+  ...[0.0003, 0.001, 0.003].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'logreg' as const, reg, minCount, wordClasses }))),
+  ...[0.3, 1].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'cnb' as const, reg, minCount, wordClasses }))),
 ];
 
 /** mulberry32: a tiny seeded generator so the folds are the same on every run. */
@@ -58,12 +59,12 @@ for (const opts of GRID) {
 const model = trainStanceModel(train, { ...best.opts, prune: PRUNE });
 const compiled = compileStanceModel(model);
 const scores = scoreStance(heldOut.map((e) => e.label), heldOut.map((e) => classifyWithModel(compiled, e.text, e.speaker_side).label));
-console.log(`chosen ${JSON.stringify(best.opts)} cv ${best.cv.toFixed(3)}; ${Object.keys(model.weights).length} features`);
+console.log(`chosen ${best.opts.kind} reg=${best.opts.reg} minCount=${best.opts.minCount} cv ${best.cv.toFixed(3)}; ${Object.keys(model.weights).length} features`);
 console.log(`held-out (${heldOut.length}): ${fmt(scores)}`);
 const meta = {
   trainedAt: new Date().toISOString(),
   trainingSize: train.length,
-  options: { ...best.opts, prune: PRUNE, folds: FOLDS, seed: SEED },
+  options: { kind: best.opts.kind, reg: best.opts.reg, minCount: best.opts.minCount, prune: PRUNE, folds: FOLDS, seed: SEED },
   crossValidation: Number(best.cv.toFixed(4)),
   heldOut: { n: scores.n, accuracy: scores.accuracy, accuracy4: scores.accuracy4, favg: scores.favg },
   note: 'Trained by scripts/train-stance.ts on hand-written examples (data/stance/examples.jsonl); weights are centred per feature.',

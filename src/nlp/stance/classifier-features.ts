@@ -15,6 +15,11 @@ const REGIME_TERMS = new Set([
   'frameworks', 'judgement', 'judgements', 'judgment', 'judgments', 'grade', 'grades', 'grading', 'rating', 'ratings',
   'inadequate', 'outstanding', 'ilacs', 'jtai', 'sif', 'eif', 'visit', 'visits', 'regime', 'report', 'verdict', 'hmci',
 ]);
+/** Function words carry little stance on their own; they are not crossed with the speaker side. */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'its',
+  'that', 'this', 'we', 'our', 'i', 'they', 'their', 'has', 'have', 'had', 'with', 'by', 'as', 'at', 'from', 'said',
+]);
 const CONTRAST_WORDS = new Set(['but', 'however', 'although', 'though', 'whilst', 'while', 'yet']);
 
 /** Lower-cases, folds typographic quotes and maps digits to one token so years and counts generalise. */
@@ -47,11 +52,21 @@ export function stanceTokens(text: string): string[] {
   return out;
 }
 
+/** Word → the classes it belongs to (data/stance/word-classes.json, embedded in the model). */
+export type WordClasses = ReadonlyMap<string, readonly string[]>;
+
+export function compileWordClasses(classes: Record<string, string[]>): WordClasses {
+  const map = new Map<string, string[]>();
+  for (const [name, words] of Object.entries(classes)) for (const w of words) map.set(w, [...(map.get(w) ?? []), name]);
+  return map;
+}
+
 /**
  * Calls `emit` once per distinct feature. Features: unigrams, bigrams (not across clause breaks),
- * unigrams crossed with the speaker side, and a few dense flags.
+ * content words crossed with the speaker side, word classes (plain, by side, and with a regime term
+ * present), and a few dense flags.
  */
-export function forEachFeature(text: string, side: SpeakerSide, emit: (feature: string) => void): void {
+export function forEachFeature(text: string, side: SpeakerSide, classes: WordClasses, emit: (feature: string) => void): void {
   const toks = stanceTokens(text);
   const seen = new Set<string>();
   const add = (f: string): void => {
@@ -62,6 +77,7 @@ export function forEachFeature(text: string, side: SpeakerSide, emit: (feature: 
   };
   let target = false;
   let contrast = false;
+  const found = new Set<string>();
   let prev = '<s>';
   for (const tok of toks) {
     if (tok === ',') {
@@ -71,13 +87,21 @@ export function forEachFeature(text: string, side: SpeakerSide, emit: (feature: 
     if (tok === '?') add('flag:question');
     else {
       add(tok);
-      add(`${side}|${tok}`);
+      if (!FUNCTION_WORDS.has(tok)) add(`${side}|${tok}`);
+      const negated = tok.startsWith('not_');
+      for (const c of classes.get(negated ? tok.slice(4) : tok) ?? []) found.add(negated ? `not_${c}` : c);
       if (REGIME_TERMS.has(tok) || REGIME_TERMS.has(tok.replace(/^not_/, ''))) target = true;
       if (CONTRAST_WORDS.has(tok)) contrast = true;
     }
     if (prev !== ',') add(`${prev} ${tok}`);
     prev = tok;
   }
+  for (const c of found) {
+    add(`c:${c}`);
+    add(`${side}|c:${c}`);
+    if (target) add(`target&c:${c}`);
+  }
+  if (found.has('welcome') && found.has('removal')) add('c:welcome&removal');
   add(`side:${side}`);
   add(target ? 'flag:target' : 'flag:no-target');
   add(`${side}|${target ? 'flag:target' : 'flag:no-target'}`);
@@ -85,8 +109,8 @@ export function forEachFeature(text: string, side: SpeakerSide, emit: (feature: 
 }
 
 /** The feature list for one quote (allocates; used in training). */
-export function stanceFeatures(text: string, side: SpeakerSide): string[] {
+export function stanceFeatures(text: string, side: SpeakerSide, classes: WordClasses): string[] {
   const out: string[] = [];
-  forEachFeature(text, side, (f) => out.push(f));
+  forEachFeature(text, side, classes, (f) => out.push(f));
   return out;
 }

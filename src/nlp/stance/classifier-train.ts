@@ -1,7 +1,7 @@
 // Trains the stance classifier: an L2-regularised multinomial logistic regression (full-batch AdaGrad, so
 // deterministic without a seed) or a complement naive Bayes, both stored as one linear model per label.
 import { STANCES, type Stance } from '../../types.ts';
-import { stanceFeatures, type SpeakerSide } from './classifier-features.ts';
+import { compileWordClasses, stanceFeatures, type SpeakerSide } from './classifier-features.ts';
 
 export interface StanceExample {
   text: string;
@@ -13,6 +13,8 @@ export interface StanceExample {
 /** A linear model: score(label) = bias[label] + Σ weights[feature][label]; probabilities are its softmax. */
 export interface LinearStanceModel {
   labels: readonly Stance[];
+  /** The word classes the features were computed with (data/stance/word-classes.json at training time). */
+  wordClasses: Record<string, string[]>;
   bias: number[];
   weights: Record<string, number[]>;
 }
@@ -26,6 +28,7 @@ export interface TrainOptions {
   iterations?: number;
   /** After training, features whose centred weights all stay below this are dropped. */
   prune?: number;
+  wordClasses: Record<string, string[]>;
 }
 
 interface Encoded {
@@ -34,8 +37,9 @@ interface Encoded {
   ys: number[];
 }
 
-function encode(examples: StanceExample[], minCount: number): Encoded {
-  const feats = examples.map((e) => stanceFeatures(e.text, e.speaker_side));
+function encode(examples: StanceExample[], minCount: number, wordClasses: Record<string, string[]>): Encoded {
+  const classes = compileWordClasses(wordClasses);
+  const feats = examples.map((e) => stanceFeatures(e.text, e.speaker_side, classes));
   const df = new Map<string, number>();
   for (const fs of feats) for (const f of fs) df.set(f, (df.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
@@ -128,7 +132,7 @@ function trainCnb(enc: Encoded, k: number, alpha: number): { w: Float64Array; b:
 
 export function trainStanceModel(examples: StanceExample[], opts: TrainOptions): LinearStanceModel {
   const k = STANCES.length;
-  const enc = encode(examples, opts.minCount);
+  const enc = encode(examples, opts.minCount, opts.wordClasses);
   const { w, b } = opts.kind === 'logreg' ? trainLogReg(enc, k, opts.reg, opts.iterations ?? 300) : trainCnb(enc, k, opts.reg);
   const weights: Record<string, number[]> = {};
   const prune = opts.prune ?? 0;
@@ -139,7 +143,7 @@ export function trainStanceModel(examples: StanceExample[], opts: TrainOptions):
     const centred = row.map((x) => round(x - mean));
     if (Math.max(...centred.map(Math.abs)) >= prune) weights[f] = centred;
   }
-  return { labels: STANCES, bias: Array.from(b, round), weights };
+  return { labels: STANCES, wordClasses: opts.wordClasses, bias: Array.from(b, round), weights };
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

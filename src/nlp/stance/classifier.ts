@@ -2,7 +2,7 @@
 // examples in data/stance/examples.jsonl) scored over the same sparse features the trainer used.
 import { readFileSync } from 'node:fs';
 import { STANCES, type Stance } from '../../types.ts';
-import { forEachFeature, type SpeakerSide } from './classifier-features.ts';
+import { compileWordClasses, forEachFeature, type SpeakerSide, type WordClasses } from './classifier-features.ts';
 import { softmaxInPlace, type LinearStanceModel } from './classifier-train.ts';
 
 export interface StatisticalStance {
@@ -13,6 +13,7 @@ export interface StatisticalStance {
 }
 
 export interface CompiledStanceModel {
+  classes: WordClasses;
   bias: Float64Array;
   weights: Map<string, Float64Array>;
 }
@@ -23,7 +24,7 @@ export function compileStanceModel(model: LinearStanceModel): CompiledStanceMode
   if (model.labels.join() !== STANCES.join()) throw new Error(`stance model labels ${model.labels.join()} do not match ${STANCES.join()}`);
   const weights = new Map<string, Float64Array>();
   for (const [f, row] of Object.entries(model.weights)) weights.set(f, Float64Array.from(row));
-  return { bias: Float64Array.from(model.bias), weights };
+  return { classes: compileWordClasses(model.wordClasses), bias: Float64Array.from(model.bias), weights };
 }
 
 let shipped: CompiledStanceModel | undefined;
@@ -38,7 +39,7 @@ export function classifyWithModel(model: CompiledStanceModel, text: string, spea
   const k = STANCES.length;
   const scores = Float64Array.from(model.bias);
   const hits: [string, Float64Array][] = [];
-  forEachFeature(text, speakerSide, (f) => {
+  forEachFeature(text, speakerSide, model.classes, (f) => {
     const row = model.weights.get(f);
     if (!row) return;
     hits.push([f, row]);
