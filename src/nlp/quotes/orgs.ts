@@ -32,7 +32,7 @@ function registryAliases() {
   return registryPattern;
 }
 
-const ORG_HEAD = '(?:Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
+const ORG_HEAD = '(?:Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 const UNLISTED = new RegExp(`(?:University|College|Institute) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
@@ -45,11 +45,12 @@ export class OrgMatcher {
   constructor(private readonly text: string) {
     const { byAlias } = registryAliases();
     for (const m of text.matchAll(ACRONYM_INTRO)) {
-      const [, long, acr] = m;
-      const words = long!.split(' ').filter((w) => /^[A-Z]/.test(w));
-      if (words[0]![0] !== acr![0] || byAlias.has(acr!)) continue;
-      const known = [...long!.matchAll(registryAliases().re)].at(-1);
-      this.learned.set(acr!, known && known.index + known[0].length === long!.length ? byAlias.get(known[0])! : long!);
+      const acr = m[2]!;
+      const long = m[1]!.replace(/^(?:The|A|An) /, '');
+      const words = long.split(' ').filter((w) => /^[A-Z]/.test(w));
+      if (!words.length || words[0]![0] !== acr[0] || byAlias.has(acr)) continue;
+      const known = [...long.matchAll(registryAliases().re)].at(-1);
+      this.learned.set(acr, known && known.index + known[0].length === long.length ? byAlias.get(known[0])! : long);
     }
     // The long form of an unlisted acronym is a name of the same body.
     for (const org of [...this.learned.values()]) if (!registries().orgByShort.has(org)) this.learned.set(org, org);
