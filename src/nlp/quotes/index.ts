@@ -86,7 +86,10 @@ function walk(w: WalkInput): Found[] {
 
 function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
   const r = findReported(w.masked, s, e, stops, w.phrase);
-  if (!r || r.end <= r.start) return;
+  if (!r || r.end <= r.start) {
+    noteSubject(w, s, e, para);
+    return;
+  }
   const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
   const whole = inner.length === 1 && inner[0]!.open === r.start && r.end - inner[0]!.end <= 1;
   // A headline's reported summary is the sub-editor's; only its quoted words are the speaker's.
@@ -186,6 +189,16 @@ function introducedPerson(w: WalkInput, para: number, out: Found[]): Speaker | n
   if (!m || m.start !== above.start + lead || m.possessive) return null;
   const speaker = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
   return speaker?.person && speaker.person !== w.state.last()?.person ? speaker : null;
+}
+
+/** A narrative sentence whose subject is a named person makes them a candidate for a later "he"/"she". */
+function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
+  if (w.paras[para]!.placement !== 'body' || !/[.!?]["”’']?\s*$/.test(w.masked.slice(s, e))) return;
+  const opening = w.masked.slice(s, Math.min(e, s + 60));
+  const m = findNames(opening, s, w.phrase.orgs.find(opening, s)).find((n) => !n.possessive && (n.given || n.title));
+  if (!m || w.masked.slice(s, m.start).split(/\s+/).length > 6) return;
+  const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
+  if (p) w.state.mention(p);
 }
 
 /** Registers every full name in the narrative first, so roles ("the head of Ofsted") can point forward to a person named later. */

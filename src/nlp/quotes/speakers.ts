@@ -9,6 +9,8 @@ export interface Speaker {
   org: string | null;
   role: string | null;
   person: Person | null;
+  /** Named as the subject of narrative, not quoted: a pronoun may point here, a floating quote may not. */
+  topic?: boolean;
 }
 
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
@@ -65,9 +67,9 @@ export class SpeakerState {
     const people = [...this.history].reverse().filter((s) => s.person);
     const recent = people.filter((s, i) => people.findIndex((x) => x.person === s.person) === i).slice(0, 3);
     const exact = recent.find((s) => s.person!.gender === want);
-    if (exact) return exact;
+    if (exact) return exact.topic ? fromPerson(exact.person!) : exact;
     const open = people.find((s) => s.person!.gender === null);
-    if (open) return open;
+    if (open) return open.topic ? fromPerson(open.person!) : open;
     const person = [...this.people.people].reverse().find((x) => x.gender === want);
     return person ? fromPerson(person) : null;
   }
@@ -91,8 +93,14 @@ export class SpeakerState {
     this.history.push(s);
   }
 
+  /** Someone the narrative is about ("Her manager, Paul Reid, disagrees."): a later "he" may mean them. */
+  mention(p: Person): void {
+    this.history.push({ ...fromPerson(p), topic: true });
+  }
+
   last(): Speaker | null {
-    return this.history.at(-1) ?? null;
+    for (let i = this.history.length - 1; i >= 0; i--) if (!this.history[i]!.topic) return this.history[i]!;
+    return null;
   }
 }
 
