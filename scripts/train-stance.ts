@@ -9,11 +9,11 @@ import { trainStanceModel, type StanceExample, type TrainOptions } from '../src/
 const dataUrl = (name: string): URL => new URL(`../data/stance/${name}`, import.meta.url);
 const FOLDS = 5;
 const SEED = 20141;
-const PRUNE = 0.03;
+const PRUNE = 0.05;
 const wordClasses = (JSON.parse(readFileSync(dataUrl('word-classes.json'), 'utf8')) as { classes: Record<string, string[]> }).classes;
 const GRID: TrainOptions[] = [
-  ...[0.0003, 0.001, 0.003].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'logreg' as const, reg, minCount, wordClasses }))),
-  ...[0.3, 1].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'cnb' as const, reg, minCount, wordClasses }))),
+  ...[0.0001, 0.0003, 0.001].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'logreg' as const, reg, minCount, wordClasses }))),
+  ...[1].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'cnb' as const, reg, minCount, wordClasses }))),
 ];
 
 /** mulberry32: a tiny seeded generator so the folds are the same on every run. */

@@ -130,19 +130,46 @@ function trainCnb(enc: Encoded, k: number, alpha: number): { w: Float64Array; b:
   return { w, b: new Float64Array(k) };
 }
 
-export function trainStanceModel(examples: StanceExample[], opts: TrainOptions): LinearStanceModel {
-  const k = STANCES.length;
-  const enc = encode(examples, opts.minCount, opts.wordClasses);
-  const { w, b } = opts.kind === 'logreg' ? trainLogReg(enc, k, opts.reg, opts.iterations ?? 300) : trainCnb(enc, k, opts.reg);
-  const weights: Record<string, number[]> = {};
-  const prune = opts.prune ?? 0;
+function fit(enc: Encoded, k: number, opts: TrainOptions): { w: Float64Array; b: Float64Array } {
+  return opts.kind === 'logreg' ? trainLogReg(enc, k, opts.reg, opts.iterations ?? 300) : trainCnb(enc, k, opts.reg);
+}
+
+/** Each feature's weights centred on their mean: softmax ignores a constant added to every label. */
+function centredRows(enc: Encoded, w: Float64Array, k: number): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
   for (const [f, i] of enc.index) {
-    // Softmax ignores a constant added to every label, so centre each feature's weights before pruning.
     const row = Array.from(w.subarray(i * k, i * k + k));
     const mean = row.reduce((s, x) => s + x, 0) / k;
-    const centred = row.map((x) => round(x - mean));
-    if (Math.max(...centred.map(Math.abs)) >= prune) weights[f] = centred;
+    rows.set(f, row.map((x) => x - mean));
   }
+  return rows;
+}
+
+/** Keeps only the listed features, renumbered, so the model can be refitted without the pruned ones. */
+function restrict(enc: Encoded, keep: Set<string>): Encoded {
+  const index = new Map<string, number>();
+  const remap = new Map<number, number>();
+  for (const [f, i] of enc.index) {
+    if (!keep.has(f)) continue;
+    remap.set(i, index.size);
+    index.set(f, index.size);
+  }
+  return { index, ys: enc.ys, docs: enc.docs.map((doc) => doc.flatMap((i) => (remap.has(i) ? [remap.get(i)!] : []))) };
+}
+
+/** Trains, drops features whose centred weights all stay under `prune`, then refits on the rest. */
+export function trainStanceModel(examples: StanceExample[], opts: TrainOptions): LinearStanceModel {
+  const k = STANCES.length;
+  let enc = encode(examples, opts.minCount, opts.wordClasses);
+  let { w, b } = fit(enc, k, opts);
+  const prune = opts.prune ?? 0;
+  if (prune > 0) {
+    const keep = new Set([...centredRows(enc, w, k)].filter(([, row]) => Math.max(...row.map(Math.abs)) >= prune).map(([f]) => f));
+    enc = restrict(enc, keep);
+    ({ w, b } = fit(enc, k, opts));
+  }
+  const weights: Record<string, number[]> = {};
+  for (const [f, row] of centredRows(enc, w, k)) weights[f] = row.map(round);
   return { labels: STANCES, wordClasses: opts.wordClasses, bias: Array.from(b, round), weights };
 }
 
