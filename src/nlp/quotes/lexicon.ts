@@ -44,13 +44,13 @@ December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ofsted Select 
 Head Senior Deputy Assistant Member Members Spokesman Spokeswoman Spokesperson Picture Photograph Photo Image Credit Read Share Sign Related
 Top Our Download Subscribe Latest Archive Unlimited Themed From Already Please Click Follow Twitter Facebook LinkedIn Email Professor Prof Dr
 Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home Health NHS Court Judge Justice Group Network Partnership Team
-What Why How Who Where When Which Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
+What Why How Who Where When Which General Joint Acting Interim Managing Principal Strategic Corporate Regional Programme Operations Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
   inspectors: 'inspectors', inspectorate: 'inspectorate', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
-  data: 'data', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
+  data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
 };
 
 /** Nouns that refer back to an organisation already in play ("the union said"), with the kinds they fit (null: any). */

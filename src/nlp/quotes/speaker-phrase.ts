@@ -45,6 +45,10 @@ export function subjectBefore(s: string, base: number, ctx: PhraseContext): Spea
   const prev = segs.length > 1 ? segs.at(-2)! : null;
   if (!prev || ADVERBIAL.test(prev.text.trim()) || prev.text.trim().split(/\s+/).length > 16) return core;
   const other = readPhrase(prev.text, base + prev.start, ctx);
+  // "Name, Capitalised Job Title of X," — a lone capitalised word in the title is not the subject.
+  if (core?.type === 'person' && !core.mention.given && !core.mention.title && other?.type === 'person' && other.mention.given) {
+    return combine(other, describeOnly(headText, base + headStart, ctx));
+  }
   if (core?.type === 'person') return combine(core, other ?? describeOnly(prev.text, base + prev.start, ctx));
   if (other?.type === 'person' && !other.mention.possessive) {
     return combine(other, core ?? describeOnly(clean.slice(headStart, last.start + head.length), base + headStart, ctx));
@@ -155,6 +159,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const names = findNames(s, base, orgs).filter((n) => !n.possessive);
   const org = pickOrg(orgs, t);
   const role = roleText(s, base, orgs, names.slice(-1));
+  // "a report published by Ofsted", "a YouGov poll for the NEU"
+  const source = INSTITUTION_SOURCE.exec(lower);
+  if (source && org && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
   if (names.length) {
     const m = names.at(-1)!;
     const owner = org ? null : genericOwner(t);
@@ -163,9 +170,6 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   }
   const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
-  // "a report published by Ofsted", "research from the NSPCC"
-  const source = INSTITUTION_SOURCE.exec(lower);
-  if (source && org) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
   if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
