@@ -62,55 +62,53 @@ export function compileWordClasses(classes: Record<string, string[]>): WordClass
 }
 
 /**
- * Calls `emit` once per distinct feature. Features: unigrams, bigrams (not across clause breaks),
- * content words crossed with the speaker side, word classes (plain, by side, and with a regime term
- * present), and a few dense flags.
+ * Calls `emit` for each feature; a repeated word or bigram is emitted again, so callers dedupe (the
+ * trainer with a Set, the scorer with a per-call stamp on each weight row). Features: unigrams, bigrams
+ * (not across clause breaks), content words crossed with the speaker side, word classes (plain, by side,
+ * and with a regime term present), and a few dense flags.
  */
 export function forEachFeature(text: string, side: SpeakerSide, classes: WordClasses, emit: (feature: string) => void): void {
-  const toks = stanceTokens(text);
-  const seen = new Set<string>();
-  const add = (f: string): void => {
-    if (!seen.has(f)) {
-      seen.add(f);
-      emit(f);
-    }
-  };
+  const sidePrefix = `${side}|`;
   let target = false;
   let contrast = false;
-  const found = new Set<string>();
+  let found: Set<string> | undefined;
   let prev = '<s>';
-  for (const tok of toks) {
+  for (const tok of stanceTokens(text)) {
     if (tok === ',') {
       prev = ',';
       continue;
     }
-    if (tok === '?') add('flag:question');
+    if (tok === '?') emit('flag:question');
     else {
-      add(tok);
-      if (!FUNCTION_WORDS.has(tok)) add(`${side}|${tok}`);
+      emit(tok);
+      if (!FUNCTION_WORDS.has(tok)) emit(sidePrefix + tok);
       const negated = tok.startsWith('not_');
-      for (const c of classes.get(negated ? tok.slice(4) : tok) ?? []) found.add(negated ? `not_${c}` : c);
-      if (REGIME_TERMS.has(tok) || REGIME_TERMS.has(tok.replace(/^not_/, ''))) target = true;
+      const word = negated ? tok.slice(4) : tok;
+      const wordClasses = classes.get(word);
+      if (wordClasses) for (const c of wordClasses) (found ??= new Set()).add(negated ? `not_${c}` : c);
+      if (REGIME_TERMS.has(word)) target = true;
       if (CONTRAST_WORDS.has(tok)) contrast = true;
     }
-    if (prev !== ',') add(`${prev} ${tok}`);
+    if (prev !== ',') emit(`${prev} ${tok}`);
     prev = tok;
   }
-  for (const c of found) {
-    add(`c:${c}`);
-    add(`${side}|c:${c}`);
-    if (target) add(`target&c:${c}`);
+  if (found) {
+    for (const c of found) {
+      emit(`c:${c}`);
+      emit(`${sidePrefix}c:${c}`);
+      if (target) emit(`target&c:${c}`);
+    }
+    if (found.has('welcome') && found.has('removal')) emit('c:welcome&removal');
   }
-  if (found.has('welcome') && found.has('removal')) add('c:welcome&removal');
-  add(`side:${side}`);
-  add(target ? 'flag:target' : 'flag:no-target');
-  add(`${side}|${target ? 'flag:target' : 'flag:no-target'}`);
-  if (contrast) add('flag:contrast');
+  emit(`side:${side}`);
+  emit(target ? 'flag:target' : 'flag:no-target');
+  emit(`${sidePrefix}${target ? 'flag:target' : 'flag:no-target'}`);
+  if (contrast) emit('flag:contrast');
 }
 
-/** The feature list for one quote (allocates; used in training). */
+/** The distinct features of one quote (allocates; used in training). */
 export function stanceFeatures(text: string, side: SpeakerSide, classes: WordClasses): string[] {
-  const out: string[] = [];
-  forEachFeature(text, side, classes, (f) => out.push(f));
-  return out;
+  const seen = new Set<string>();
+  forEachFeature(text, side, classes, (f) => seen.add(f));
+  return [...seen];
 }

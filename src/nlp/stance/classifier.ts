@@ -12,19 +12,26 @@ export interface StatisticalStance {
   topFeatures: { feature: string; weight: number }[];
 }
 
+/** One feature's weights per label; `stamp` marks the last call that counted it, so repeats count once. */
+interface WeightRow {
+  w: Float64Array;
+  stamp: number;
+}
+
 export interface CompiledStanceModel {
   classes: WordClasses;
   bias: Float64Array;
-  weights: Map<string, Float64Array>;
+  weights: Map<string, WeightRow>;
+  calls: number;
 }
 
 const TOP_FEATURES = 5;
 
 export function compileStanceModel(model: LinearStanceModel): CompiledStanceModel {
   if (model.labels.join() !== STANCES.join()) throw new Error(`stance model labels ${model.labels.join()} do not match ${STANCES.join()}`);
-  const weights = new Map<string, Float64Array>();
-  for (const [f, row] of Object.entries(model.weights)) weights.set(f, Float64Array.from(row));
-  return { classes: compileWordClasses(model.wordClasses), bias: Float64Array.from(model.bias), weights };
+  const weights = new Map<string, WeightRow>();
+  for (const [f, row] of Object.entries(model.weights)) weights.set(f, { w: Float64Array.from(row), stamp: 0 });
+  return { classes: compileWordClasses(model.wordClasses), bias: Float64Array.from(model.bias), weights, calls: 0 };
 }
 
 let shipped: CompiledStanceModel | undefined;
@@ -39,11 +46,13 @@ export function classifyWithModel(model: CompiledStanceModel, text: string, spea
   const k = STANCES.length;
   const scores = Float64Array.from(model.bias);
   const hits: [string, Float64Array][] = [];
+  const stamp = ++model.calls;
   forEachFeature(text, speakerSide, model.classes, (f) => {
     const row = model.weights.get(f);
-    if (!row) return;
-    hits.push([f, row]);
-    for (let c = 0; c < k; c++) scores[c] += row[c];
+    if (!row || row.stamp === stamp) return;
+    row.stamp = stamp;
+    hits.push([f, row.w]);
+    for (let c = 0; c < k; c++) scores[c] += row.w[c];
   });
   softmaxInPlace(scores);
   let best = 0;
