@@ -7,19 +7,26 @@ export interface SimhashCandidate {
   duplicateOf: number | null;
 }
 
-/** Fills the fingerprint of every article that has none yet ('' marks a text too short to fingerprint). */
-export function backfillSimhashes(db: DB, fingerprint: (text: string) => string | null): number {
-  const rows = db.prepare('SELECT id, body FROM articles WHERE simhash IS NULL').all() as { id: number; body: string }[];
-  if (!rows.length) return 0;
-  const update = db.prepare('UPDATE articles SET simhash = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const r of rows) update.run(fingerprint(r.body) ?? '', r.id);
-  })();
-  return rows.length;
+/** '' marks a text too short to fingerprint, so it is never a candidate. */
+export function setSimhash(db: DB, articleId: number, fingerprint: string | null): void {
+  db.prepare('UPDATE articles SET simhash = ? WHERE id = ?').run(fingerprint ?? '', articleId);
 }
 
-export function simhashCandidates(db: DB): SimhashCandidate[] {
+/**
+ * Fingerprints worth comparing with a new article: those published within `days` of it (a republished press
+ * release appears within days), or, for an undated article, the most recently stored ones. Bounded either way,
+ * so ingest cost does not grow with the size of the archive.
+ */
+export function simhashCandidates(db: DB, published: string | null, opts: { days?: number; limit?: number } = {}): SimhashCandidate[] {
+  const limit = opts.limit ?? 2000;
+  const cols = `SELECT id, simhash, duplicate_of AS duplicateOf FROM articles`;
+  if (!published) {
+    return db.prepare(`${cols} WHERE id > (SELECT COALESCE(MAX(id), 0) FROM articles) - ? AND simhash IS NOT NULL AND simhash != '' ORDER BY id`).all(limit) as SimhashCandidate[];
+  }
+  const day = Date.parse(published.slice(0, 10) + 'T00:00:00Z');
+  const shift = (n: number) => new Date(day + n * 86_400_000).toISOString().slice(0, 10);
+  const days = opts.days ?? 14;
   return db
-    .prepare(`SELECT id, simhash, duplicate_of AS duplicateOf FROM articles WHERE simhash IS NOT NULL AND simhash != '' ORDER BY id`)
-    .all() as SimhashCandidate[];
+    .prepare(`${cols} WHERE published_at >= ? AND published_at < ? AND simhash IS NOT NULL AND simhash != '' ORDER BY published_at LIMIT ?`)
+    .all(shift(-days), shift(days + 1), limit) as SimhashCandidate[];
 }

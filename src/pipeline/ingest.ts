@@ -10,6 +10,7 @@ import { reapplyCorrections } from '../db/corrections.ts';
 import { analyseArticle, NLP_VERSION } from '../nlp/analyse.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { findNearDuplicate } from './near-duplicates.ts';
+import { setSimhash } from '../db/simhashes.ts';
 import { resolveQuoteLinks } from './quote-links.ts';
 import { normaliseDate } from './dates.ts';
 
@@ -66,12 +67,13 @@ export function ingestArticle(db: DB, sourceId: string | null, article: ScrapedA
   };
   // NLP is pure and slow-ish: run it before taking the write lock.
   const quotes = analyseArticle({ title: row.title, text: body, published: row.publishedAt });
-  const nearDuplicate = existing ? null : findNearDuplicate(db, body);
+  const near = findNearDuplicate(db, body, row.publishedAt);
 
   const store = db.transaction(() => {
     const articleId = existing ? (updateArticle(db, existing.id, row), existing.id) : insertArticle(db, row);
     if (seenUrl !== row.url) addArticleUrl(db, seenUrl, articleId);
-    if (nearDuplicate !== null && nearDuplicate !== articleId) setDuplicateOf(db, articleId, nearDuplicate);
+    setSimhash(db, articleId, near.fingerprint);
+    if (!existing && near.duplicateOf !== null) setDuplicateOf(db, articleId, near.duplicateOf);
     storeQuotes(db, { id: articleId, publishedAt: row.publishedAt, sourceId: row.sourceId }, quotes, now);
     return articleId;
   });

@@ -4,7 +4,7 @@
 // Jaccard similarity of the two shingle sets.
 import type { DB } from '../db/connection.ts';
 import { getArticle } from '../db/articles.ts';
-import { backfillSimhashes, simhashCandidates } from '../db/simhashes.ts';
+import { simhashCandidates } from '../db/simhashes.ts';
 
 /** Texts shorter than this (in words) are teasers; their fingerprints collide too easily to group them. */
 export const MIN_WORDS = 40;
@@ -74,21 +74,28 @@ export function hammingDistance(a: string, b: string): number {
   );
 }
 
-/**
- * The id of the stored article that `text` is a near-copy of (the first of its group), or null.
- * Fingerprints of stored articles are computed lazily here, so ingest needs no extra step.
- */
-export function findNearDuplicate(db: DB, text: string): number | null {
-  const fp = simhash(text);
-  if (!fp) return null;
-  backfillSimhashes(db, simhash);
-  const candidates = simhashCandidates(db)
-    .map((c) => ({ ...c, distance: hammingDistance(fp, c.simhash) }))
+/** How many of the closest fingerprints are confirmed by the (slower) exact shingle comparison. */
+const MAX_CONFIRMATIONS = 5;
+
+export interface NearDuplicate {
+  /** The new text's fingerprint (null when too short), to store with it. */
+  fingerprint: string | null;
+  /** The first article of the group the text belongs to, or null. */
+  duplicateOf: number | null;
+}
+
+/** Looks for a stored near-copy of `text` among articles published around the same time. */
+export function findNearDuplicate(db: DB, text: string, published: string | null): NearDuplicate {
+  const fingerprint = simhash(text);
+  if (!fingerprint) return { fingerprint, duplicateOf: null };
+  const candidates = simhashCandidates(db, published)
+    .map((c) => ({ ...c, distance: hammingDistance(fingerprint, c.simhash) }))
     .filter((c) => c.distance <= MAX_DISTANCE)
-    .sort((a, b) => a.distance - b.distance);
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, MAX_CONFIRMATIONS);
   for (const c of candidates) {
     const body = getArticle(db, c.id)?.body;
-    if (body && jaccard(text, body) >= MIN_JACCARD) return c.duplicateOf ?? c.id;
+    if (body && jaccard(text, body) >= MIN_JACCARD) return { fingerprint, duplicateOf: c.duplicateOf ?? c.id };
   }
-  return null;
+  return { fingerprint, duplicateOf: null };
 }

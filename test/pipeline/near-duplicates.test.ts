@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../src/db/connection.ts';
 import { insertArticle, setDuplicateOf } from '../../src/db/articles.ts';
-import { findNearDuplicate, hammingDistance, jaccard, simhash } from '../../src/pipeline/near-duplicates.ts';
+import { findNearDuplicate as findNear, hammingDistance, jaccard, simhash } from '../../src/pipeline/near-duplicates.ts';
+import { setSimhash } from '../../src/db/simhashes.ts';
 
 const SENTENCES = [
   'The inspectorate published its new framework for local authority children’s services on Monday.',
@@ -31,12 +32,15 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function store(url: string, body: string): number {
-  return insertArticle(db, {
-    sourceId: null, url, originalUrl: url, title: url, standfirst: null, publishedAt: null, modifiedAt: null, byline: null,
+function store(url: string, body: string, publishedAt: string | null = null): number {
+  const id = insertArticle(db, {
+    sourceId: null, url, originalUrl: url, title: url, standfirst: null, publishedAt, modifiedAt: null, byline: null,
     body, raw: null, rawType: null, contentHash: url, partial: false, withdrawn: false, documentType: null, fetchedAt: '2025-01-01T00:00:00Z',
   });
+  setSimhash(db, id, simhash(body));
+  return id;
 }
+const findNearDuplicate = (d: DB, text: string, published: string | null = null) => findNear(d, text, published).duplicateOf;
 
 describe('simhash', () => {
   it('is close for a lightly edited copy and far for an unrelated text', () => {
@@ -63,6 +67,12 @@ describe('findNearDuplicate', () => {
     // A third copy closer to the second still groups under the first.
     expect(findNearDuplicate(db, `${republished} Ends.`)).toBe(first);
     expect(findNearDuplicate(db, other.replace('four', 'five'))).not.toBe(first);
+  });
+
+  it('compares with articles published around the same time only', () => {
+    const first = store('https://a.example/1', story, '2025-03-03');
+    expect(findNearDuplicate(db, story, '2025-03-10T09:00:00.000Z')).toBe(first);
+    expect(findNearDuplicate(db, story, '2025-06-01')).toBeNull();
   });
 
   it('returns null when nothing is similar', () => {
