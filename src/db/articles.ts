@@ -1,6 +1,6 @@
 // SQL for the articles table and the other URLs an article was seen at.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { DB } from './connection.ts';
+import { cachedStatement, type DB } from './connection.ts';
 
 export interface ArticleRow {
   sourceId: string | null;
@@ -65,7 +65,7 @@ export function findArticleByUrl(db: DB, url: string): StoredArticle | null {
 }
 
 export function findArticleIdByHash(db: DB, contentHash: string): number | null {
-  const row = db.prepare('SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').get(contentHash) as { id: number } | undefined;
+  const row = cachedStatement(db, 'SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').get(contentHash) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -83,7 +83,7 @@ export function insertArticle(db: DB, article: ArticleRow): number {
 
 /** Replaces an article's content in place, keeping its id (and so every permalink to it). */
 export function updateArticle(db: DB, id: number, article: ArticleRow): void {
-  db.prepare(
+  cachedStatement(db,
     `UPDATE articles SET source_id = COALESCE(@source_id, source_id), original_url = @original_url, title = @title, standfirst = @standfirst,
        published_at = COALESCE(@published_at, published_at), modified_at = @modified_at, byline = @byline, body = @body,
        raw = @raw, raw_type = @raw_type, content_hash = @content_hash, partial = @partial, withdrawn = @withdrawn,
@@ -93,15 +93,15 @@ export function updateArticle(db: DB, id: number, article: ArticleRow): void {
 }
 
 export function addArticleUrl(db: DB, url: string, articleId: number): void {
-  db.prepare('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)').run(url, articleId);
+  cachedStatement(db, 'INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)').run(url, articleId);
 }
 
 export function markArticleProcessed(db: DB, id: number, nlpVersion: number, at: string): void {
-  db.prepare('UPDATE articles SET processed_at = ?, nlp_version = ? WHERE id = ?').run(at, nlpVersion, id);
+  cachedStatement(db, 'UPDATE articles SET processed_at = ?, nlp_version = ? WHERE id = ?').run(at, nlpVersion, id);
 }
 
 export function setDuplicateOf(db: DB, id: number, duplicateOf: number | null): void {
-  db.prepare('UPDATE articles SET duplicate_of = ? WHERE id = ?').run(duplicateOf, id);
+  cachedStatement(db, 'UPDATE articles SET duplicate_of = ? WHERE id = ?').run(duplicateOf, id);
 }
 
 export function articleIds(db: DB, opts: { staleBefore?: number } = {}): number[] {
@@ -109,21 +109,21 @@ export function articleIds(db: DB, opts: { staleBefore?: number } = {}): number[
     opts.staleBefore === undefined
       ? 'SELECT id FROM articles ORDER BY id'
       : 'SELECT id FROM articles WHERE nlp_version IS NULL OR nlp_version < ? ORDER BY id';
-  const stmt = db.prepare(sql).pluck();
+  const stmt = cachedStatement(db, sql).pluck();
   return (opts.staleBefore === undefined ? stmt.all() : stmt.all(opts.staleBefore)) as number[];
 }
 
 export function getArticle(db: DB, id: number): StoredArticle | null {
-  const row = db.prepare('SELECT id, source_id, url, title, body, published_at, content_hash FROM articles WHERE id = ?').get(id);
+  const row = cachedStatement(db, 'SELECT id, source_id, url, title, body, published_at, content_hash FROM articles WHERE id = ?').get(id);
   return (row as StoredArticle | undefined) ?? null;
 }
 
 export function getArticleRaw(db: DB, id: number): { raw: string; rawType: string | null } | null {
-  const row = db.prepare('SELECT raw, raw_type FROM articles WHERE id = ?').get(id) as { raw: Buffer | null; raw_type: string | null } | undefined;
+  const row = cachedStatement(db, 'SELECT raw, raw_type FROM articles WHERE id = ?').get(id) as { raw: Buffer | null; raw_type: string | null } | undefined;
   if (!row?.raw) return null;
   return { raw: gunzipSync(row.raw).toString('utf8'), rawType: row.raw_type };
 }
 
 export function countArticles(db: DB): number {
-  return db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+  return cachedStatement(db, 'SELECT COUNT(*) FROM articles').pluck().get() as number;
 }

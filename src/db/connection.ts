@@ -6,6 +6,17 @@ import { MIGRATIONS } from './migrations/index.ts';
 
 export type DB = Database.Database;
 
+const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/** better-sqlite3 compiles SQL on every prepare(); hot paths (ingest runs them per quote) reuse one per connection. */
+export function cachedStatement(db: DB, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 export interface OpenOptions {
   readonly?: boolean;
   /** How long a writer waits for another writer's lock before failing. */

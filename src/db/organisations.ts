@@ -1,5 +1,5 @@
 // SQL for the organisations table: the registry's bodies, plus any unlisted body a quote names.
-import type { DB } from './connection.ts';
+import { cachedStatement, type DB } from './connection.ts';
 import { registries } from '../nlp/registries.ts';
 
 const slugify = (s: string) => s.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'org';
@@ -7,7 +7,7 @@ const key = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/^the\s+
 
 /** Upserts every registry organisation by slug; safe to run at every start-up. */
 export function syncOrganisations(db: DB): void {
-  const upsert = db.prepare(
+  const upsert = cachedStatement(db,
     `INSERT INTO organisations (slug, name, acronym, kind, website) VALUES (@slug, @name, @acronym, @kind, @website)
      ON CONFLICT(slug) DO UPDATE SET name = excluded.name, acronym = excluded.acronym, kind = excluded.kind, website = excluded.website`,
   );
@@ -20,17 +20,20 @@ export function syncOrganisations(db: DB): void {
 
 /** The registry slug for a short name, full name or alias ("ADCS", "Association of Directors of Children’s Services"). */
 function registrySlug(name: string): string | null {
-  const k = key(name);
-  const hit = registries().organisations.find((o) => [o.short, o.name, ...o.aliases].some((a) => key(a) === k));
-  return hit?.slug ?? null;
+  if (!slugByKey) {
+    slugByKey = new Map();
+    for (const o of registries().organisations) for (const a of [o.short, o.name, ...o.aliases]) if (!slugByKey.has(key(a))) slugByKey.set(key(a), o.slug);
+  }
+  return slugByKey.get(key(name)) ?? null;
 }
+let slugByKey: Map<string, string> | null = null;
 
 /** The id of the organisation a quote names; an unlisted body gets a row of its own. Null for a blank name. */
 export function resolveOrganisationId(db: DB, shortOrName: string): number | null {
   const name = shortOrName.trim();
   if (!name) return null;
   const slug = registrySlug(name);
-  const bySlug = db.prepare('SELECT id FROM organisations WHERE slug = ?');
+  const bySlug = cachedStatement(db, 'SELECT id FROM organisations WHERE slug = ?');
   if (slug) {
     const row = bySlug.get(slug) as { id: number } | undefined;
     if (row) return row.id;

@@ -1,5 +1,5 @@
 // SQL for people: one record per person across articles, with every name form as an alias and dated roles.
-import type { DB } from './connection.ts';
+import { cachedStatement, type DB } from './connection.ts';
 import { registries } from '../nlp/registries.ts';
 import { resolveOrganisationId, syncOrganisations } from './organisations.ts';
 
@@ -27,7 +27,7 @@ const slugify = (s: string) => nameKey(s).replace(/[^a-z0-9]+/g, '-').replace(/^
 /** Loads the organisation and people registries into the store; idempotent, run at every start-up. */
 export function syncRegistries(db: DB): void {
   syncOrganisations(db);
-  const role = db.prepare(
+  const role = cachedStatement(db,
     `INSERT INTO person_roles (person_id, organisation_id, role, from_date, to_date, source_url) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(person_id, organisation_id, role, from_date) DO UPDATE SET to_date = excluded.to_date, source_url = excluded.source_url`,
   );
@@ -59,7 +59,7 @@ function root(db: DB, id: number): number {
   const seen = new Set<number>();
   let cur = id;
   for (;;) {
-    const row = db.prepare('SELECT merged_into FROM people WHERE id = ?').get(cur) as { merged_into: number | null } | undefined;
+    const row = cachedStatement(db, 'SELECT merged_into FROM people WHERE id = ?').get(cur) as { merged_into: number | null } | undefined;
     if (!row?.merged_into || seen.has(cur)) return cur;
     seen.add(cur);
     cur = row.merged_into;
@@ -67,56 +67,56 @@ function root(db: DB, id: number): number {
 }
 
 function findByAlias(db: DB, key: string): number | null {
-  const row = db.prepare('SELECT person_id FROM person_aliases WHERE alias = ? ORDER BY person_id LIMIT 1').get(key) as { person_id: number } | undefined;
+  const row = cachedStatement(db, 'SELECT person_id FROM person_aliases WHERE alias = ? ORDER BY person_id LIMIT 1').get(key) as { person_id: number } | undefined;
   return row ? root(db, row.person_id) : null;
 }
 
 function findFullName(db: DB, key: string, orgId: number | null): number | null {
-  const ids = [...new Set((db.prepare('SELECT person_id FROM person_aliases WHERE alias = ?').all(key) as Array<{ person_id: number }>).map((r) => root(db, r.person_id)))];
+  const ids = [...new Set((cachedStatement(db, 'SELECT person_id FROM person_aliases WHERE alias = ?').all(key) as Array<{ person_id: number }>).map((r) => root(db, r.person_id)))];
   if (ids.length <= 1) return ids[0] ?? null;
   return (orgId !== null && ids.find((id) => hasOrg(db, id, orgId))) || Math.max(...ids);
 }
 
 /** A bare surname matches only one known person with that surname (at the same organisation when one is given). */
 function findSurname(db: DB, surname: string, orgId: number | null): number | null {
-  const rows = db.prepare("SELECT DISTINCT person_id FROM person_aliases WHERE alias = ? OR alias LIKE '% ' || ?").all(surname, surname) as Array<{ person_id: number }>;
+  const rows = cachedStatement(db, "SELECT DISTINCT person_id FROM person_aliases WHERE alias = ? OR alias LIKE '% ' || ?").all(surname, surname) as Array<{ person_id: number }>;
   const ids = [...new Set(rows.map((r) => root(db, r.person_id)))];
   const fits = orgId === null ? ids : ids.filter((id) => hasOrg(db, id, orgId));
   return fits.length === 1 ? fits[0]! : null;
 }
 
 function hasOrg(db: DB, personId: number, orgId: number): boolean {
-  return db.prepare('SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? LIMIT 1').get(personId, orgId) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? LIMIT 1').get(personId, orgId) !== undefined;
 }
 
 function createPerson(db: DB, name: string): number {
   const display = name.replace(POST_NOMINALS, '').trim();
   const base = slugify(display);
   let slug = base;
-  for (let n = 2; db.prepare('SELECT 1 FROM people WHERE slug = ?').get(slug); n++) slug = `${base}-${n}`;
-  const id = Number(db.prepare('INSERT INTO people (slug, name) VALUES (?, ?)').run(slug, display).lastInsertRowid);
+  for (let n = 2; cachedStatement(db, 'SELECT 1 FROM people WHERE slug = ?').get(slug); n++) slug = `${base}-${n}`;
+  const id = Number(cachedStatement(db, 'INSERT INTO people (slug, name) VALUES (?, ?)').run(slug, display).lastInsertRowid);
   addAlias(db, id, display);
   return id;
 }
 
 function addAlias(db: DB, personId: number, name: string): void {
   const key = nameKey(name);
-  if (key) db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)').run(personId, key);
+  if (key) cachedStatement(db, 'INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)').run(personId, key);
 }
 
 /** Widens the observed date range of a role seen in articles; registry facts (with a source) are left as published. */
 function recordRole(db: DB, personId: number, orgId: number, role: string, day: string | null): void {
   const r = role.toLowerCase();
-  const sourced = db.prepare('SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NOT NULL').get(personId, orgId, r);
+  const sourced = cachedStatement(db, 'SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NOT NULL').get(personId, orgId, r);
   if (sourced) return;
-  const seen = db.prepare('SELECT id, from_date, to_date FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NULL')
+  const seen = cachedStatement(db, 'SELECT id, from_date, to_date FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NULL')
     .get(personId, orgId, r) as { id: number; from_date: string | null; to_date: string | null } | undefined;
   if (!seen) {
-    db.prepare('INSERT OR IGNORE INTO person_roles (person_id, organisation_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)').run(personId, orgId, r, day, day);
+    cachedStatement(db, 'INSERT OR IGNORE INTO person_roles (person_id, organisation_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)').run(personId, orgId, r, day, day);
     return;
   }
   if (!day) return;
   const from = !seen.from_date || day < seen.from_date ? day : seen.from_date;
   const to = !seen.to_date || day > seen.to_date ? day : seen.to_date;
-  db.prepare('UPDATE person_roles SET from_date = ?, to_date = ? WHERE id = ?').run(from, to, seen.id);
+  cachedStatement(db, 'UPDATE person_roles SET from_date = ?, to_date = ? WHERE id = ?').run(from, to, seen.id);
 }

@@ -1,6 +1,6 @@
 // SQL that writes an article's quotes. Quotes keep their ids across reprocessing when their span is unchanged,
 // so permalinks that researchers cite stay valid.
-import type { DB } from './connection.ts';
+import { cachedStatement, type DB } from './connection.ts';
 import type { AnalysedQuote } from '../types.ts';
 
 export interface QuoteToStore extends AnalysedQuote {
@@ -22,15 +22,15 @@ export function replaceArticleQuotes(
   article: { id: number; publishedAt: string | null; sourceId: string | null },
   quotes: QuoteToStore[],
 ): { inserted: number; updated: number; deleted: number } {
-  const existing = db.prepare('SELECT id, start, "end" FROM quotes WHERE article_id = ?').all(article.id) as ExistingQuote[];
+  const existing = cachedStatement(db, 'SELECT id, start, "end" FROM quotes WHERE article_id = ?').all(article.id) as ExistingQuote[];
   const bySpan = new Map(existing.map((q) => [spanKey(q), q.id]));
-  const insert = db.prepare(
+  const insert = cachedStatement(db,
     `INSERT INTO quotes (article_id, start, "end", text, kind, placement, speaker_name, person_id, organisation_id, speaker_org, role, cue,
        stance, stance_confidence, stance_cues, sentiment, confidence, published_at, source_id)
      VALUES (@article_id, @start, @end, @text, @kind, @placement, @speaker_name, @person_id, @organisation_id, @speaker_org, @role, @cue,
        @stance, @stance_confidence, @stance_cues, @sentiment, @confidence, @published_at, @source_id)`,
   );
-  const update = db.prepare(
+  const update = cachedStatement(db,
     `UPDATE quotes SET text = @text, kind = @kind, placement = @placement, speaker_name = @speaker_name, person_id = @person_id,
        organisation_id = @organisation_id, speaker_org = @speaker_org, role = @role, cue = @cue, stance = @stance,
        stance_confidence = @stance_confidence, stance_cues = @stance_cues, sentiment = @sentiment, confidence = @confidence,
@@ -71,7 +71,7 @@ export function replaceArticleQuotes(
       counts.inserted++;
     }
   }
-  const remove = db.prepare('DELETE FROM quotes WHERE id = ?');
+  const remove = cachedStatement(db, 'DELETE FROM quotes WHERE id = ?');
   for (const q of existing) {
     if (!kept.has(q.id)) {
       remove.run(q.id);
@@ -82,5 +82,5 @@ export function replaceArticleQuotes(
 }
 
 export function countQuotes(db: DB): number {
-  return db.prepare('SELECT COUNT(*) FROM quotes').pluck().get() as number;
+  return cachedStatement(db, 'SELECT COUNT(*) FROM quotes').pluck().get() as number;
 }

@@ -1,5 +1,5 @@
 // SQL for the articles.simhash fingerprints used by near-duplicate grouping.
-import type { DB } from './connection.ts';
+import { cachedStatement, type DB } from './connection.ts';
 
 export interface SimhashCandidate {
   id: number;
@@ -9,7 +9,7 @@ export interface SimhashCandidate {
 
 /** '' marks a text too short to fingerprint, so it is never a candidate. */
 export function setSimhash(db: DB, articleId: number, fingerprint: string | null): void {
-  db.prepare('UPDATE articles SET simhash = ? WHERE id = ?').run(fingerprint ?? '', articleId);
+  cachedStatement(db, 'UPDATE articles SET simhash = ? WHERE id = ?').run(fingerprint ?? '', articleId);
 }
 
 /**
@@ -21,7 +21,7 @@ export function simhashCandidates(db: DB, published: string | null, opts: { days
   const limit = opts.limit ?? 2000;
   const cols = `SELECT id, simhash, duplicate_of AS duplicateOf FROM articles`;
   if (!published) {
-    return db.prepare(`${cols} WHERE id > (SELECT COALESCE(MAX(id), 0) FROM articles) - ? AND simhash IS NOT NULL AND simhash != '' ORDER BY id`).all(limit) as SimhashCandidate[];
+    return cachedStatement(db, `${cols} WHERE id > (SELECT COALESCE(MAX(id), 0) FROM articles) - ? AND simhash IS NOT NULL AND simhash != '' ORDER BY id`).all(limit) as SimhashCandidate[];
   }
   const day = Date.parse(published.slice(0, 10) + 'T00:00:00Z');
   const shift = (n: number) => new Date(day + n * 86_400_000).toISOString().slice(0, 10);
