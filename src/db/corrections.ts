@@ -1,6 +1,6 @@
 // Audited corrections by admins. Each records who, when, the old and new value and why, keyed by the quote
 // and also by its article and span, so reprocessing (which may replace quote rows) can re-apply them.
-import type { DB } from './connection.ts';
+import { cachedStatement, type DB } from './connection.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import { STANCES } from '../types.ts';
 
@@ -56,45 +56,45 @@ function requireText(label: string, value: string, max = 500): string {
 }
 
 function getQuote(db: DB, quoteId: number): QuoteCore {
-  const q = db.prepare('SELECT id, article_id, start, "end", speaker_name, person_id, speaker_org, organisation_id, stance FROM quotes WHERE id = ?').get(quoteId) as QuoteCore | undefined;
+  const q = cachedStatement(db, 'SELECT id, article_id, start, "end", speaker_name, person_id, speaker_org, organisation_id, stance FROM quotes WHERE id = ?').get(quoteId) as QuoteCore | undefined;
   if (!q) throw new NotFound(`There is no quote ${quoteId}.`);
   return q;
 }
 
 /** Finds a person by slug or exact name (following merges), or creates one. */
 function findOrCreatePerson(db: DB, nameOrSlug: string): { id: number; name: string } {
-  const found = db.prepare('SELECT id, name, merged_into FROM people WHERE slug = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(nameOrSlug, nameOrSlug) as
+  const found = cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE slug = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(nameOrSlug, nameOrSlug) as
     | { id: number; name: string; merged_into: number | null }
     | undefined;
   if (found) return found.merged_into ? followMerges(db, found.id) : found;
   const base = slugify(nameOrSlug);
   let slug = base;
-  for (let n = 2; db.prepare('SELECT 1 FROM people WHERE slug = ?').get(slug); n++) slug = `${base}-${n}`;
-  const info = db.prepare('INSERT INTO people (slug, name) VALUES (?, ?)').run(slug, nameOrSlug);
+  for (let n = 2; cachedStatement(db, 'SELECT 1 FROM people WHERE slug = ?').get(slug); n++) slug = `${base}-${n}`;
+  const info = cachedStatement(db, 'INSERT INTO people (slug, name) VALUES (?, ?)').run(slug, nameOrSlug);
   return { id: Number(info.lastInsertRowid), name: nameOrSlug };
 }
 
 function followMerges(db: DB, personId: number): { id: number; name: string } {
-  let current = db.prepare('SELECT id, name, merged_into FROM people WHERE id = ?').get(personId) as { id: number; name: string; merged_into: number | null };
+  let current = cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE id = ?').get(personId) as { id: number; name: string; merged_into: number | null };
   for (let hops = 0; current.merged_into !== null && hops < 20; hops++) {
-    current = db.prepare('SELECT id, name, merged_into FROM people WHERE id = ?').get(current.merged_into) as typeof current;
+    current = cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE id = ?').get(current.merged_into) as typeof current;
   }
   return current;
 }
 
 function findOrganisation(db: DB, value: string): { id: number; name: string } | null {
-  return (db.prepare('SELECT id, name FROM organisations WHERE slug = ? OR name = ? COLLATE NOCASE OR acronym = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(value, value, value) as
+  return (cachedStatement(db, 'SELECT id, name FROM organisations WHERE slug = ? OR name = ? COLLATE NOCASE OR acronym = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(value, value, value) as
     | { id: number; name: string }
     | undefined) ?? null;
 }
 
 /** Writes one field's value to a quote. Returns the value as stored (for the audit trail). */
 function applyField(db: DB, quoteId: number, field: string, value: string, personId: number | null): void {
-  if (field === 'stance') db.prepare('UPDATE quotes SET stance = ? WHERE id = ?').run(value, quoteId);
-  if (field === 'speaker') db.prepare('UPDATE quotes SET speaker_name = ?, person_id = ? WHERE id = ?').run(value, personId, quoteId);
+  if (field === 'stance') cachedStatement(db, 'UPDATE quotes SET stance = ? WHERE id = ?').run(value, quoteId);
+  if (field === 'speaker') cachedStatement(db, 'UPDATE quotes SET speaker_name = ?, person_id = ? WHERE id = ?').run(value, personId, quoteId);
   if (field === 'organisation') {
     const org = findOrganisation(db, value);
-    db.prepare('UPDATE quotes SET speaker_org = ?, organisation_id = ? WHERE id = ?').run(org?.name ?? value, org?.id ?? null, quoteId);
+    cachedStatement(db, 'UPDATE quotes SET speaker_org = ?, organisation_id = ? WHERE id = ?').run(org?.name ?? value, org?.id ?? null, quoteId);
   }
 }
 
@@ -128,7 +128,7 @@ export function correctQuote(db: DB, quoteId: number, input: CorrectionInput): n
       return record(db, q, 'speaker', q.speaker_name, person.name, person.id, reason, actor);
     }
     applyField(db, q.id, 'organisation', value, null);
-    const stored = (db.prepare('SELECT speaker_org FROM quotes WHERE id = ?').get(q.id) as { speaker_org: string }).speaker_org;
+    const stored = (cachedStatement(db, 'SELECT speaker_org FROM quotes WHERE id = ?').get(q.id) as { speaker_org: string }).speaker_org;
     return record(db, q, 'organisation', q.speaker_org, stored, null, reason, actor);
   })();
 }
@@ -138,18 +138,18 @@ export function mergePeople(db: DB, fromSlug: string, intoSlug: string, audit: {
   const reason = requireText('A reason', audit.reason);
   const actor = requireText('Who made the correction', audit.actor, 100);
   db.transaction(() => {
-    const from = db.prepare('SELECT id, name, slug FROM people WHERE slug = ?').get(fromSlug) as { id: number; name: string; slug: string } | undefined;
-    const into = db.prepare('SELECT id, name, slug FROM people WHERE slug = ?').get(intoSlug) as { id: number; name: string; slug: string } | undefined;
+    const from = cachedStatement(db, 'SELECT id, name, slug FROM people WHERE slug = ?').get(fromSlug) as { id: number; name: string; slug: string } | undefined;
+    const into = cachedStatement(db, 'SELECT id, name, slug FROM people WHERE slug = ?').get(intoSlug) as { id: number; name: string; slug: string } | undefined;
     if (!from || !into) throw new NotFound(`No person "${!from ? fromSlug : intoSlug}".`);
     if (from.id === into.id) throw new BadRequest('A person cannot be merged into themselves.');
     const target = followMerges(db, into.id);
     if (target.id === from.id) throw new BadRequest('That merge would make a loop.');
-    db.prepare('UPDATE quotes SET person_id = ? WHERE person_id = ?').run(target.id, from.id);
-    db.prepare('UPDATE OR IGNORE person_roles SET person_id = ? WHERE person_id = ?').run(target.id, from.id);
-    db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias) SELECT ?, alias FROM person_aliases WHERE person_id = ?').run(target.id, from.id);
-    db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)').run(target.id, from.name);
-    db.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(target.id, from.id);
-    db.prepare(
+    cachedStatement(db, 'UPDATE quotes SET person_id = ? WHERE person_id = ?').run(target.id, from.id);
+    cachedStatement(db, 'UPDATE OR IGNORE person_roles SET person_id = ? WHERE person_id = ?').run(target.id, from.id);
+    cachedStatement(db, 'INSERT OR IGNORE INTO person_aliases (person_id, alias) SELECT ?, alias FROM person_aliases WHERE person_id = ?').run(target.id, from.id);
+    cachedStatement(db, 'INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)').run(target.id, from.name);
+    cachedStatement(db, 'UPDATE people SET merged_into = ? WHERE id = ?').run(target.id, from.id);
+    cachedStatement(db,
       `INSERT INTO corrections (person_id, field, old_value, new_value, reason, actor, created_at) VALUES (?, 'merge_person', ?, ?, ?, ?, ?)`,
     ).run(from.id, from.slug, into.slug, reason, actor, nowIso());
   })();
@@ -162,7 +162,7 @@ export function splitPerson(db: DB, fromSlug: string, input: { newName: string; 
   const actor = requireText('Who made the correction', input.actor, 100);
   if (!input.quoteIds.length) throw new BadRequest('Choose at least one quote to move.');
   return db.transaction(() => {
-    const from = db.prepare('SELECT id, slug FROM people WHERE slug = ?').get(fromSlug) as { id: number; slug: string } | undefined;
+    const from = cachedStatement(db, 'SELECT id, slug FROM people WHERE slug = ?').get(fromSlug) as { id: number; slug: string } | undefined;
     if (!from) throw new NotFound(`No person "${fromSlug}".`);
     const person = findOrCreatePerson(db, newName);
     if (person.id === from.id) throw new BadRequest('The new person must differ from the one being split.');
@@ -172,8 +172,8 @@ export function splitPerson(db: DB, fromSlug: string, input: { newName: string; 
       applyField(db, q.id, 'speaker', person.name, person.id);
       record(db, q, 'speaker', q.speaker_name, person.name, person.id, reason, actor);
     }
-    const slug = (db.prepare('SELECT slug FROM people WHERE id = ?').get(person.id) as { slug: string }).slug;
-    db.prepare(
+    const slug = (cachedStatement(db, 'SELECT slug FROM people WHERE id = ?').get(person.id) as { slug: string }).slug;
+    cachedStatement(db,
       `INSERT INTO corrections (person_id, field, old_value, new_value, reason, actor, created_at) VALUES (?, 'split_person', ?, ?, ?, ?, ?)`,
     ).run(from.id, from.slug, slug, reason, actor, nowIso());
     return { slug };
@@ -212,17 +212,17 @@ export function reapplyCorrections(db: DB, articleId: number): void {
                        WHERE c2.article_id = c.article_id AND c2.quote_start = c.quote_start AND c2.quote_end = c.quote_end AND c2.field = c.field)`,
     )
     .all(articleId) as CorrectionRow[];
-  const quotes = db.prepare('SELECT id, start, "end" FROM quotes WHERE article_id = ?').all(articleId) as { id: number; start: number; end: number }[];
-  const relink = db.prepare('UPDATE corrections SET quote_id = ? WHERE article_id = ? AND quote_start = ? AND quote_end = ?');
+  const quotes = cachedStatement(db, 'SELECT id, start, "end" FROM quotes WHERE article_id = ?').all(articleId) as { id: number; start: number; end: number }[];
+  const relink = cachedStatement(db, 'UPDATE corrections SET quote_id = ? WHERE article_id = ? AND quote_start = ? AND quote_end = ?');
   for (const c of latest) {
     const q = c.quote_start === null || c.quote_end === null ? undefined : sameQuote(quotes, c.quote_start, c.quote_end);
     if (!q || c.new_value === null) continue;
     applyField(db, q.id, c.field, c.new_value, c.field === 'speaker' ? c.person_id : null);
     relink.run(q.id, articleId, c.quote_start, c.quote_end);
   }
-  const merged = db.prepare('SELECT DISTINCT q.person_id AS id FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.article_id = ? AND p.merged_into IS NOT NULL').all(articleId) as { id: number }[];
+  const merged = cachedStatement(db, 'SELECT DISTINCT q.person_id AS id FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.article_id = ? AND p.merged_into IS NOT NULL').all(articleId) as { id: number }[];
   for (const m of merged) {
-    db.prepare('UPDATE quotes SET person_id = ? WHERE article_id = ? AND person_id = ?').run(followMerges(db, m.id).id, articleId, m.id);
+    cachedStatement(db, 'UPDATE quotes SET person_id = ? WHERE article_id = ? AND person_id = ?').run(followMerges(db, m.id).id, articleId, m.id);
   }
 }
 
