@@ -36,6 +36,8 @@ export interface StanceCue {
   role: StanceCueRole;
   /** Set when a negation flipped this cue's polarity. */
   flipped?: boolean;
+  /** Set when the cue is a word the statistical model weighed, not a lexicon entry. */
+  model?: boolean;
 }
 
 export interface StanceResult {

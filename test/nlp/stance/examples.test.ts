@@ -39,7 +39,8 @@ const CASES: [string, Speaker, string][] = [
   ['There is no evidence that inspection improves outcomes for children', DIRECTORS, 'opposes'],
   ['We have long called for an end to single-word judgements and we are glad Ofsted has listened', UNION, 'opposes'],
   ['The outcome is a testament to the dedication of our staff', COUNCIL, 'neutral'],
-  ['The inspection found that our services for children are good', COUNCIL, 'neutral'],
+  // Taking up an inspection finding in evaluative terms is support (the seeds' annotation rules).
+  ['The inspection found that our services for children are good', COUNCIL, 'supports'],
   ['It is disappointing that the report does not reflect the improvements we have made', COUNCIL, 'opposes'],
   ['Inspectors were right to highlight our weaknesses and we are determined to put them right', COUNCIL, 'supports'],
   ['The inspection process is opaque and inspectors rarely explain how they reached their conclusions', UNION, 'opposes'],
@@ -101,7 +102,8 @@ const CASES: [string, Speaker, string][] = [
   ['Monitoring visits have been helpful in keeping us focused on the areas that matter', COUNCIL, 'supports'],
   ['School leaders should not have to live in fear of a phone call from Ofsted', UNION, 'opposes'],
   ['The new report cards strike the right balance between detail and clarity', DIRECTORS, 'supports'],
-  ['Inspection grades are used by estate agents to sell houses, which tells you how much weight they carry', ACAD, 'neutral'],
+  // No cue word, but a sector voice pointing at how much rides on a grade is criticism of the stakes.
+  ['Inspection grades are used by estate agents to sell houses, which tells you how much weight they carry', ACAD, 'opposes'],
 ];
 
 const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
