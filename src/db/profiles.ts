@@ -19,25 +19,6 @@ export function personAliases(db: DB, personId: number): string[] {
   return (db.prepare('SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias').all(personId) as { alias: string }[]).map((r) => r.alias);
 }
 
-export interface PersonRoleRow {
-  role: string;
-  from_date: string | null;
-  to_date: string | null;
-  source_url: string | null;
-  org_slug: string | null;
-  org_name: string | null;
-}
-
-export function personRoles(db: DB, personId: number): PersonRoleRow[] {
-  return db
-    .prepare(
-      `SELECT r.role, r.from_date, r.to_date, r.source_url, o.slug AS org_slug, o.name AS org_name
-         FROM person_roles r LEFT JOIN organisations o ON o.id = r.organisation_id WHERE r.person_id = ?
-        ORDER BY r.from_date IS NULL, r.from_date DESC`,
-    )
-    .all(personId) as PersonRoleRow[];
-}
-
 export interface OrganisationRow {
   id: number;
   slug: string;

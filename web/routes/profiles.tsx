@@ -4,9 +4,10 @@ import type { DB } from '../../src/db/connection.ts';
 import { NotFound } from '../../src/errors.ts';
 import { listQuotes, type TimelineQuote } from '../../src/db/timeline.ts';
 import {
-  organisationBySlug, organisationPeople, personAliases, personBySlug, personRoles, recentQuoteTexts, stanceCounts,
-  type OrgPersonRow, type PersonRoleRow, type StanceCount,
+  organisationBySlug, organisationPeople, personAliases, personBySlug, recentQuoteTexts, stanceCounts,
+  type OrgPersonRow, type StanceCount,
 } from '../../src/db/profiles.ts';
+import { rolesAt, type RoleRow } from '../../src/db/quote-pages.ts';
 import { mergePeople, splitPerson } from '../../src/db/corrections.ts';
 import { requireAdmin, formText, type AppEnv } from '../lib/auth.ts';
 import { splitFormat, urlWith } from '../lib/params.ts';
@@ -65,7 +66,7 @@ function Latest({ quotes, more, whose }: { quotes: TimelineQuote[]; more: string
   );
 }
 
-function Roles({ roles }: { roles: PersonRoleRow[] }) {
+function Roles({ roles }: { roles: RoleRow[] }) {
   return (
     <section aria-labelledby="roles-h">
       <h2 id="roles-h">Roles over time</h2>
@@ -123,7 +124,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
     const p = personBySlug(db, slug);
     if (!p) throw new NotFound(`There is no speaker "${slug}".`);
     if (p.merged_slug) return c.redirect(`/speakers/${encodeURIComponent(p.merged_slug)}${format === 'json' ? '.json' : ''}`, 301);
-    const roles = personRoles(db, p.id);
+    const roles = rolesAt(db, p.id, null);
     const counts = stanceCounts(db, { personId: p.id });
     const latest = listQuotes(db, { speaker: p.slug }, null, 10).rows;
     const trends = stanceTrends(db, { speaker: p.slug, groupBy: 'none' });
