@@ -25,7 +25,7 @@ export interface Facets {
 
 const PER_FACET = 12;
 
-export function quoteFacets(db: DB, filters: QuoteFilters, cap = 10_000): Facets {
+export function quoteFacets(db: DB, filters: QuoteFilters, cap = 5_000): Facets {
   const { where, params } = joinConditions(planConditions(db, quoteConditions(filters)));
   const rows = db
     .prepare(
