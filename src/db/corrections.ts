@@ -1,6 +1,7 @@
 // Audited corrections by admins. Each records who, when, the old and new value and why, keyed by the quote
 // and also by its article and span, so reprocessing (which may replace quote rows) can re-apply them.
 import { cachedStatement, type DB } from './connection.ts';
+import { createPerson, resolveMerges } from './people.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import { STANCES } from '../types.ts';
 
@@ -43,11 +44,6 @@ interface QuoteCore {
 
 const nowIso = () => new Date().toISOString();
 
-export function slugify(name: string): string {
-  const s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return s.slice(0, 80) || 'person';
-}
-
 function requireText(label: string, value: string, max = 500): string {
   const v = value.trim();
   if (!v) throw new BadRequest(`${label} is required.`);
@@ -67,19 +63,11 @@ function findOrCreatePerson(db: DB, nameOrSlug: string): { id: number; name: str
     | { id: number; name: string; merged_into: number | null }
     | undefined;
   if (found) return found.merged_into ? followMerges(db, found.id) : found;
-  const base = slugify(nameOrSlug);
-  let slug = base;
-  for (let n = 2; cachedStatement(db, 'SELECT 1 FROM people WHERE slug = ?').get(slug); n++) slug = `${base}-${n}`;
-  const info = cachedStatement(db, 'INSERT INTO people (slug, name) VALUES (?, ?)').run(slug, nameOrSlug);
-  return { id: Number(info.lastInsertRowid), name: nameOrSlug };
+  return followMerges(db, createPerson(db, nameOrSlug));
 }
 
 function followMerges(db: DB, personId: number): { id: number; name: string } {
-  let current = cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE id = ?').get(personId) as { id: number; name: string; merged_into: number | null };
-  for (let hops = 0; current.merged_into !== null && hops < 20; hops++) {
-    current = cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE id = ?').get(current.merged_into) as typeof current;
-  }
-  return current;
+  return cachedStatement(db, 'SELECT id, name FROM people WHERE id = ?').get(resolveMerges(db, personId)) as { id: number; name: string };
 }
 
 function findOrganisation(db: DB, value: string): { id: number; name: string } | null {

@@ -22,7 +22,9 @@ export function nameKey(name: string): string {
   return k;
 }
 
-const slugify = (s: string) => nameKey(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person';
+/** URL slug of a name: accents dropped ("María" → "maria"), at most 80 characters. */
+const slugify = (s: string) =>
+  nameKey(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'person';
 
 /** Loads the organisation and people registries into the store; idempotent, run at every start-up. */
 export function syncRegistries(db: DB): void {
@@ -55,7 +57,8 @@ export function resolvePersonId(db: DB, q: PersonQuery): number | null {
   return personId;
 }
 
-function root(db: DB, id: number): number {
+/** The person a record was merged into (following chains of merges), or the record itself. */
+export function resolveMerges(db: DB, id: number): number {
   const seen = new Set<number>();
   let cur = id;
   for (;;) {
@@ -68,11 +71,11 @@ function root(db: DB, id: number): number {
 
 function findByAlias(db: DB, key: string): number | null {
   const row = cachedStatement(db, 'SELECT person_id FROM person_aliases WHERE alias = ? ORDER BY person_id LIMIT 1').get(key) as { person_id: number } | undefined;
-  return row ? root(db, row.person_id) : null;
+  return row ? resolveMerges(db, row.person_id) : null;
 }
 
 function findFullName(db: DB, key: string, orgId: number | null): number | null {
-  const ids = [...new Set((cachedStatement(db, 'SELECT person_id FROM person_aliases WHERE alias = ?').all(key) as Array<{ person_id: number }>).map((r) => root(db, r.person_id)))];
+  const ids = [...new Set((cachedStatement(db, 'SELECT person_id FROM person_aliases WHERE alias = ?').all(key) as Array<{ person_id: number }>).map((r) => resolveMerges(db, r.person_id)))];
   if (ids.length <= 1) return ids[0] ?? null;
   return (orgId !== null && ids.find((id) => hasOrg(db, id, orgId))) || Math.max(...ids);
 }
@@ -80,7 +83,7 @@ function findFullName(db: DB, key: string, orgId: number | null): number | null 
 /** A bare surname matches only one known person with that surname (at the same organisation when one is given). */
 function findSurname(db: DB, surname: string, orgId: number | null): number | null {
   const rows = cachedStatement(db, "SELECT DISTINCT person_id FROM person_aliases WHERE alias = ? OR alias LIKE '% ' || ?").all(surname, surname) as Array<{ person_id: number }>;
-  const ids = [...new Set(rows.map((r) => root(db, r.person_id)))];
+  const ids = [...new Set(rows.map((r) => resolveMerges(db, r.person_id)))];
   const fits = orgId === null ? ids : ids.filter((id) => hasOrg(db, id, orgId));
   return fits.length === 1 ? fits[0]! : null;
 }
@@ -89,7 +92,8 @@ function hasOrg(db: DB, personId: number, orgId: number): boolean {
   return cachedStatement(db, 'SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? LIMIT 1').get(personId, orgId) !== undefined;
 }
 
-function createPerson(db: DB, name: string): number {
+/** A new person record with a unique slug; its name is also its first alias. */
+export function createPerson(db: DB, name: string): number {
   const display = name.replace(POST_NOMINALS, '').trim();
   const base = slugify(display);
   let slug = base;
