@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { classifyWithModel, compileStanceModel } from '../src/nlp/stance/classifier.ts';
 import { readStanceExamples, scoreStance, type StanceScores } from '../src/nlp/stance/classifier-eval.ts';
 import { trainStanceModel, type StanceExample, type TrainOptions } from '../src/nlp/stance/classifier-train.ts';
+import { rng } from '../bench/lib/generate.ts';
 
 const dataUrl = (name: string): URL => new URL(`../data/stance/${name}`, import.meta.url);
 const FOLDS = 5;
@@ -16,25 +17,13 @@ const GRID: TrainOptions[] = [
   ...[1].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'cnb' as const, reg, minCount, wordClasses }))),
 ];
 
-/** mulberry32: a tiny seeded generator so the folds are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function evaluate(train: StanceExample[], test: StanceExample[], opts: TrainOptions): StanceScores {
   const model = compileStanceModel(trainStanceModel(train, { ...opts, prune: PRUNE }));
   return scoreStance(test.map((e) => e.label), test.map((e) => classifyWithModel(model, e.text, e.speaker_side).label));
 }
 
 function crossValidate(examples: StanceExample[], opts: TrainOptions): number {
-  const rand = seededRandom(SEED);
+  const rand = rng(SEED);
   const fold = examples.map(() => Math.floor(rand() * FOLDS));
   let total = 0;
   for (let f = 0; f < FOLDS; f++) {
