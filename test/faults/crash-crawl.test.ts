@@ -1,31 +1,16 @@
 // kill -9 of a crawler mid-run: the database stays sound, every committed article is whole (with all its quotes),
 // and the next run completes with nothing missing and nothing twice. Compared against an uninterrupted crawl.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FixtureServer } from '../helpers/fixture-server.ts';
 import { BIN } from '../reliability/server-process.ts';
-import { CHILD_ENV, startNewsSite, writeRegistry } from './crawl-fixture.ts';
+import { CHILD_ENV, useNewsSite } from './crawl-fixture.ts';
 
 const ITEMS = 80;
-let site: FixtureServer;
-let dir: string;
-let registry: string;
+const news = useNewsSite(ITEMS, 'sw-crash-');
 
-beforeAll(async () => {
-  site = await startNewsSite(ITEMS);
-  dir = mkdtempSync(join(tmpdir(), 'sw-crash-'));
-  registry = writeRegistry(dir, site.origin);
-});
-afterAll(async () => {
-  await site.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const crawlArgs = (db: string) => [BIN, 'crawl', '--sources', registry, '--db', db];
+const crawlArgs = (db: string) => [BIN, 'crawl', '--sources', news.registry, '--db', db];
 const env = { ...process.env, ...CHILD_ENV };
 
 /** Runs a crawl to its end without blocking this process, which serves the fixture site. */
@@ -62,13 +47,13 @@ function integrity(path: string): void {
 
 describe('kill -9 during a crawl', () => {
   it('loses nothing committed, half-stores nothing, and the next run completes without duplicates', async () => {
-    const controlDb = join(dir, 'control.db');
+    const controlDb = join(news.dir, 'control.db');
     const control = await crawl(controlDb);
     expect(control.status, control.stderr).toBe(0);
     const expected = snapshot(controlDb);
     expect(expected.size).toBe(ITEMS);
 
-    const crashDb = join(dir, 'crash.db');
+    const crashDb = join(news.dir, 'crash.db');
     const child = spawn(process.execPath, crawlArgs(crashDb), { env, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
     // Kill it once a fair share of the articles is committed, polling through a separate read-only connection.

@@ -1,7 +1,9 @@
 // A loopback news site for the fault tests: one RSS feed with N items carrying full text (content:encoded), each
 // with attributed quotes, generated deterministically; and a registry file with one feed source pointing at it.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { article, between, organisations, people, rng } from '../../bench/lib/generate.ts';
 
@@ -39,3 +41,25 @@ export function writeRegistry(dir: string, origin: string, extra: object[] = [])
 
 /** Environment for child processes: no delay between requests to the loopback host, quiet logs. */
 export const CHILD_ENV = { STANCEWATCH_FETCH_DELAY_MS: '0', STANCEWATCH_LOG_LEVEL: 'warn', STANCEWATCH_SCHEDULER: 'false' };
+
+export interface NewsSite {
+  site: FixtureServer;
+  /** A temporary directory for the test's databases, removed afterwards. */
+  dir: string;
+  registry: string;
+}
+
+/** Registers hooks that start a news site of `n` items and write a registry for it; the fields fill in beforeAll. */
+export function useNewsSite(n: number, dirPrefix: string): NewsSite {
+  const news = {} as NewsSite;
+  beforeAll(async () => {
+    news.site = await startNewsSite(n);
+    news.dir = mkdtempSync(join(tmpdir(), dirPrefix));
+    news.registry = writeRegistry(news.dir, news.site.origin);
+  });
+  afterAll(async () => {
+    await news.site?.close();
+    if (news.dir) rmSync(news.dir, { recursive: true, force: true });
+  });
+  return news;
+}

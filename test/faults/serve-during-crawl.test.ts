@@ -1,29 +1,15 @@
 // The server while a crawl writes to its database: reads never fail; and SIGTERM during the server's own crawl
 // stops it cleanly (current article finished, database closed, exit 0).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FixtureServer } from '../helpers/fixture-server.ts';
 import { BIN, startServer } from '../reliability/server-process.ts';
-import { CHILD_ENV, startNewsSite, writeRegistry } from './crawl-fixture.ts';
+import { CHILD_ENV, useNewsSite } from './crawl-fixture.ts';
 
 const ITEMS = 80;
-let site: FixtureServer;
-let dir: string;
-let registry: string;
-
-beforeAll(async () => {
-  site = await startNewsSite(ITEMS);
-  dir = mkdtempSync(join(tmpdir(), 'sw-serve-crawl-'));
-  registry = writeRegistry(dir, site.origin);
-});
-afterAll(async () => {
-  await site.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const news = useNewsSite(ITEMS, 'sw-serve-crawl-');
 
 const count = (path: string, sql: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -32,12 +18,12 @@ const count = (path: string, sql: string) => {
 
 describe('web reads during a crawl', () => {
   it('never fail while another process stores articles', async () => {
-    const db = join(dir, 'reads.db');
-    const empty = join(dir, 'empty-sources.json');
+    const db = join(news.dir, 'reads.db');
+    const empty = join(news.dir, 'empty-sources.json');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(empty, '{"sources": []}');
     const server = await startServer({ db, sources: empty });
-    const crawler = spawn(process.execPath, [BIN, 'crawl', '--sources', registry, '--db', db], { env: { ...process.env, ...CHILD_ENV }, stdio: 'ignore' });
+    const crawler = spawn(process.execPath, [BIN, 'crawl', '--sources', news.registry, '--db', db], { env: { ...process.env, ...CHILD_ENV }, stdio: 'ignore' });
     const crawled = new Promise<number | null>((resolve) => crawler.on('exit', (code) => resolve(code)));
     let done = false;
     void crawled.then(() => (done = true));
@@ -59,8 +45,8 @@ describe('web reads during a crawl', () => {
 
 describe('SIGTERM', () => {
   it('during the start-up crawl: stops accepting, finishes the current article, closes the database, exits 0', async () => {
-    const db = join(dir, 'sigterm.db');
-    const server = await startServer({ db, sources: registry, env: { ...CHILD_ENV, STANCEWATCH_SCHEDULER: 'true', STANCEWATCH_LOG_LEVEL: 'info' } });
+    const db = join(news.dir, 'sigterm.db');
+    const server = await startServer({ db, sources: news.registry, env: { ...CHILD_ENV, STANCEWATCH_SCHEDULER: 'true', STANCEWATCH_LOG_LEVEL: 'info' } });
     // A never-crawled database makes `serve` crawl at once; wait until it is part-way through.
     for (let n = 0; n < 600 && !(existsSync(db) && count(db, 'SELECT count(*) FROM articles') >= 5); n++) await new Promise((r) => setTimeout(r, 50));
     expect((await fetch(server.url + '/')).status).toBe(200);
