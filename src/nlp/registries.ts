@@ -14,6 +14,8 @@ const OrganisationSchema = z.object({
   source: z.string().url(),
   leaderRole: z.string().min(1),
   roles: z.array(z.string().min(1)),
+  /** How the body is named when it speaks itself ("the DfE said" → "Department for Education"); default: `short`. */
+  speakerName: z.string().min(1).optional(),
 });
 
 const RoleFactSchema = z.object({
@@ -22,6 +24,8 @@ const RoleFactSchema = z.object({
   from: isoDay.nullable(),
   to: isoDay.nullable(),
   source: z.string().url(),
+  /** Why a fact is uncertain (written offline from memory, dates to the month), when it is. */
+  note: z.string().optional(),
 });
 
 const PersonSchema = z.object({
@@ -75,4 +79,18 @@ export function roleHeldOn(fact: RoleFact, day: string | null): boolean {
   if (!day) return true;
   const d = day.slice(0, 10);
   return (!fact.from || fact.from <= d) && (!fact.to || d <= fact.to);
+}
+
+/** The speaker name of an organisation that speaks as itself: its `speakerName`, else its short name. */
+export function organisationSpeakerName(short: string): string {
+  return registries().orgByShort.get(short)?.speakerName ?? short;
+}
+
+let speakerNames: Set<string> | null = null;
+
+/** True when a quote's speaker is an organisation, not a person ("Department for Education", "LGA"). */
+export function isOrganisationSpeaker(name: string | null, org: string | null): boolean {
+  if (!name) return false;
+  speakerNames ??= new Set(registries().organisations.map((o) => o.speakerName ?? o.short));
+  return name === org || speakerNames.has(name);
 }

@@ -1,5 +1,5 @@
 // Turns a speaker phrase into a speaker, using what the article has said so far: pronouns, surnames, roles, institutions.
-import { registries } from '../registries.ts';
+import { organisationSpeakerName, registries } from '../registries.ts';
 import { GENERIC_ORG_NOUNS } from './lexicon.ts';
 import type { ArticlePeople, Person } from './people.ts';
 import type { SpeakerRef } from './speaker-phrase.ts';
@@ -47,12 +47,12 @@ export class SpeakerState {
         return p ? fromPerson(p) : { name: null, org: ref.org, role: ref.role, person: null };
       }
       case 'org':
-        return { name: ref.org, org: ref.org, role: ref.role, person: null };
+        return { name: organisationSpeakerName(ref.org), org: ref.org, role: ref.role, person: null };
       case 'generic':
         return this.generic(ref.noun);
       case 'institution': {
         const org = ref.org ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
-        return org ? { name: org, org, role: ref.noun, person: null } : null;
+        return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }
     }
   }
@@ -84,7 +84,7 @@ export class SpeakerState {
       // A local authority is "X Council" ("Council of Directors …" is a membership body, not a council).
       const named = NAMED_ONLY.has(noun) ? /\b(?:Council|Borough|Authority)$/.test(org) : org.toLowerCase().includes(noun);
       const fits = kinds ? (kind ? kinds.includes(kind) : named) : named || !NAMED_ONLY.has(noun);
-      if (fits) return { name: org, org, role: null, person: null };
+      if (fits) return { name: organisationSpeakerName(org), org, role: null, person: null };
     }
     return null;
   }
