@@ -131,8 +131,21 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     confidence = 0.6;
   } else if (a?.ref.type === 'pronoun') confidence = 0.75;
   if (speaker) w.state.remember(speaker);
-  const text = p.spans.map((m) => w.text.slice(m.start, m.end).trim()).join(' ');
-  out.push({ start: first.start, end: trimmedEnd(w.text, last), text, kind: 'direct', speaker, cue: a?.cue ?? null, para: first.para, confidence });
+  for (const part of splitAtFurniture(p.spans, w.paras)) {
+    const text = part.map((m) => w.text.slice(m.start, m.end).trim()).join(' ');
+    out.push({ start: part[0]!.start, end: trimmedEnd(w.text, part.at(-1)!), text, kind: 'direct', speaker, cue: a?.cue ?? null, para: part[0]!.para, confidence });
+  }
+}
+
+/** A passage that runs across a furniture line ("Advertisement", a caption) is one quote per side: the joined words never stand together in the page. */
+function splitAtFurniture(spans: MarkSpan[], paras: Paragraph[]): MarkSpan[][] {
+  const parts: MarkSpan[][] = [[spans[0]!]];
+  for (let i = 1; i < spans.length; i++) {
+    const cut = paras.slice(spans[i - 1]!.para + 1, spans[i]!.para).some((q) => q.furniture);
+    if (cut) parts.push([spans[i]!]);
+    else parts.at(-1)!.push(spans[i]!);
+  }
+  return parts;
 }
 
 const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.start && /\s/.test(text[e - 1]!)) e--; return e; };
