@@ -101,6 +101,7 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
     f.speaker = w.state.resolve(r.ref);
     if (!f.speaker) return;
     if (r.ref.type === 'pronoun') f.confidence = 0.7;
+    else learnGender(f.speaker, w.masked.slice(r.start, r.end));
     w.state.remember(f.speaker);
   } else {
     f.confidence = 0.5;
@@ -146,6 +147,13 @@ function splitAtFurniture(spans: MarkSpan[], paras: Paragraph[]): MarkSpan[][] {
     else parts.at(-1)!.push(spans[i]!);
   }
   return parts;
+}
+
+/** "Cllr Amira Hassan said … she felt …": a speaker's own report that refers to them as she/he tells their gender when the name does not. */
+function learnGender(sp: Speaker, content: string): void {
+  if (!sp.person || sp.person.gender) return;
+  const m = /\b(she|her|he|his|him)\b/i.exec(content);
+  if (m) sp.person.gender = /^(?:she|her)$/i.test(m[1]!) ? 'f' : 'm';
 }
 
 const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.start && /\s/.test(text[e - 1]!)) e--; return e; };

@@ -12,6 +12,8 @@ export interface Person {
   org: string | null;
   role: string | null;
   registry: RegistryPerson | null;
+  /** Body offsets where the article names them, in the order found. */
+  mentions: number[];
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
@@ -27,6 +29,7 @@ export class ArticlePeople {
   resolve(m: NameMention, create = true): Person | null {
     const found = this.match(m);
     if (found) {
+      if (m.end > 0) found.mentions.push(m.start);
       if (!found.given && m.given) {
         Object.assign(found, { given: m.given, gender: found.gender ?? genderOf(m.title, m.given) });
         keyCache.delete(found);
@@ -34,7 +37,7 @@ export class ArticlePeople {
       return found;
     }
     if (!create) return null;
-    const p: Person = { name: m.name, title: m.title, given: m.given, surname: m.surname, gender: genderOf(m.title, m.given), org: null, role: null, registry: null };
+    const p: Person = { name: m.name, title: m.title, given: m.given, surname: m.surname, gender: genderOf(m.title, m.given), org: null, role: null, registry: null, mentions: m.end > 0 ? [m.start] : [] };
     p.registry = findRegistryPerson(p) ?? null;
     if (p.registry?.gender && !p.gender) p.gender = p.registry.gender;
     this.applyRegistry(p);
@@ -78,7 +81,7 @@ export class ArticlePeople {
       const titled = cands.filter((p) => (p.title && sameTitle(p.title, m.title!)) || (p.role && p.role.toLowerCase().includes(m.title!.toLowerCase().slice(0, 4))));
       if (titled.length) cands = titled;
     }
-    return cands.at(-1) ?? null;
+    return cands.length > 1 ? nearestBefore(cands, m.start) : cands[0] ?? null;
   }
 
   /** Records what an appositive says about a person (the article's own words win over the registry). */
@@ -113,6 +116,15 @@ export class ArticlePeople {
     p.org ??= fact.org;
     if (p.org === fact.org) p.role = fact.role;
   }
+}
+
+/** Of namesakes, the one named most recently before `at` ("Abbott said" after Martin Abbott, though Claire Abbott comes later); else the first named after. */
+function nearestBefore(cands: Person[], at: number): Person {
+  let best: Person | null = null, bestAt = -1;
+  for (const p of cands) for (const x of p.mentions) if (x < at && x > bestAt) [best, bestAt] = [p, x];
+  if (best) return best;
+  const first = (p: Person) => Math.min(...p.mentions, Infinity);
+  return [...cands].sort((a, b) => first(a) - first(b))[0]!;
 }
 
 const ROLE_STOP = new Set(['of', 'the', 'and', 'for', 'at', 'in', 's', 'a', 'an']);

@@ -66,10 +66,11 @@ export class SpeakerState {
     }
     const people = [...this.history].reverse().filter((s) => s.person);
     const recent = people.filter((s, i) => people.findIndex((x) => x.person === s.person) === i).slice(0, 3);
-    const exact = recent.find((s) => s.person!.gender === want);
-    if (exact) return exact.topic ? fromPerson(exact.person!) : exact;
-    const open = people.find((s) => s.person!.gender === null);
-    if (open) return open.topic ? fromPerson(open.person!) : open;
+    const pick = recent.find((s) => s.person!.gender === want) ?? people.find((s) => s.person!.gender === null);
+    if (pick) {
+      pick.person!.gender ??= want;
+      return pick.topic ? fromPerson(pick.person!) : pick;
+    }
     const person = [...this.people.people].reverse().find((x) => x.gender === want);
     return person ? fromPerson(person) : null;
   }
