@@ -17,7 +17,7 @@ for (const v of [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => 
   BY_FIRST.set(words[0]!, [...(BY_FIRST.get(words[0]!) ?? []), words]);
 }
 const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
-const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`, 'i');
+const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`);
 const isLetter = (c: string | undefined) => c !== undefined && (/[a-z-]/i.test(c) || c > '\u007f' && /\p{L}/u.test(c));
 const memo = new Map<string, Cue[]>();
 

@@ -24,8 +24,8 @@ export const OBJECT_VERBS = [
 /** Passive reporting ("leaders were called upon to …"): the agent is found from context. */
 export const PASSIVE_CUE = /\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:called upon|called on|urged|told|warned|asked|challenged)\s+(?=to\b)/;
 
-/** Auxiliaries and adverbs that may sit between the subject and the verb. */
-export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once)';
+/** Auxiliaries and adverbs that may sit between the subject and the verb (lower case only: "Long" may be a surname). */
+export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once|long|repeatedly|consistently|always|often|now|already|still|publicly|privately|first|separately|subsequently|since|earlier|initially|originally|strongly|firmly|clearly|openly|specifically|previously)';
 
 export const TITLES = ['Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Cllr', 'Councillor', 'Professor', 'Prof', 'Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Rev', 'Revd', 'Judge', 'Justice'];
 export const MALE_TITLES = new Set(['Sir', 'Lord', 'Baron', 'Mr']);
@@ -58,9 +58,13 @@ export const GENERIC_ORG_NOUNS: Record<string, string[] | null> = {
   union: ['union'], charity: ['charity'], association: ['professional body', 'local government body'], society: ['professional body', 'charity'],
   department: ['government department'], government: ['government department'], committee: ['parliament'], regulator: ['regulator', 'inspectorate'],
   organisation: null, organization: null, body: null, group: null, council: null, authority: null, college: ['professional body'],
+  spokesperson: null, spokesman: null, spokeswoman: null,
 };
 
 /** Words for someone speaking for an organisation ("a spokesperson for BASW"). */
+/** Short comma-bounded asides between a subject and its verb ("ADCS, for its part, has argued"). */
+export const SUBJECT_ASIDE = /,\s*(?:for (?:its|his|her|their|our) part|however|meanwhile|too|in turn|though|in particular|by contrast|in contrast|in response|in a statement|for example|for instance|in (?:a|an|her|his|its|their) (?:letter|statement|interview|blog|speech|submission|report)\b[^,]*|(?:speaking|writing|responding|commenting) [^,]*)\s*(?=,)/gi;
+
 export const SPOKES_NOUNS = /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|source|statement)\b/i;
 
 /** Generic "leader of" nouns: "the head of Ofsted", "the Ofsted boss" mean the organisation's leader role. */

@@ -23,7 +23,18 @@ const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
  */
 export function findReported(masked: string, from: number, to: number, stops: number[], ctx: PhraseContext): Reported | null {
   const s = masked.slice(from, to);
-  return leadingAccording(s, from, ctx) ?? trailingAttribution(s, from, stops, ctx) ?? passive(s, from, stops) ?? subjectVerb(s, from, stops, ctx);
+  return leadingAccording(s, from, ctx) ?? leadingAs(s, from, ctx) ?? trailingAttribution(s, from, stops, ctx) ?? passive(s, from, stops) ?? subjectVerb(s, from, stops, ctx);
+}
+
+const AS_SAID = /^\s*As\s+(.{2,80}?)\s+(?:has\s+|had\s+|once\s+)?(said|says|argued|argues|noted|notes|put it|pointed out|warned|observed|suggested|wrote|writes|explained|acknowledged|admitted|told [^,]{2,40})\b[^,]{0,80},\s*/;
+
+/** "As Jane Smith argued in her review, inspection can …": the speaker leads, the content follows the comma. */
+function leadingAs(s: string, base: number, ctx: PhraseContext): Reported | null {
+  const m = AS_SAID.exec(s);
+  if (!m) return null;
+  const ref = readPhrase(m[1]!, base + m[0].indexOf(m[1]!), ctx);
+  if (!ref || ref.type === 'pronoun' && !/^(?:he|she)$/.test(ref.pronoun)) return null;
+  return { start: base + m[0].length, end: base + trimEnd(s, s.length), ref, cue: m[2]!.split(' ')[0]! };
 }
 
 function leadingAccording(s: string, base: number, ctx: PhraseContext): Reported | null {
@@ -36,6 +47,13 @@ function leadingAccording(s: string, base: number, ctx: PhraseContext): Reported
 /** "Content, SUBJECT (has) said." / "Content, said SUBJECT." / "Content, according to SUBJECT." */
 function trailingAttribution(s: string, base: number, stops: number[], ctx: PhraseContext): Reported | null {
   if (stops.length) return null;
+  // "…, according to the report, which was published today." — the relative clause is about the source.
+  const relative = /,\s*(?:which|who|whose)\b[^,]*$/.exec(s);
+  if (relative) return trailingAttribution(s.slice(0, relative.index), base, stops, ctx) ?? trailingAt(s, base, ctx);
+  return trailingAt(s, base, ctx);
+}
+
+function trailingAt(s: string, base: number, ctx: PhraseContext): Reported | null {
   const comma = s.lastIndexOf(',');
   if (comma < 0) return null;
   const clause = s.slice(comma + 1).replace(/[\s.!?]+$/, '').replace(TRAILING_ADVERB, '').trim();
@@ -50,7 +68,8 @@ function trailingAttribution(s: string, base: number, stops: number[], ctx: Phra
   else {
     const cues = findCues(clause);
     const last = cues.at(-1);
-    if (!last || !SPEECH_AT_END.test(clause.slice(last.start).replace(/\s+/g, ' '))) return null;
+    // "…, Abbott said the judgements reflected what inspectors had found" is a clause of its own, not a trailing tag.
+    if (cues.length > 1 || !last || !SPEECH_AT_END.test(clause.slice(last.start).replace(/\s+/g, ' '))) return null;
     ref = subjectBefore(beforeVerb(clause.slice(0, last.start)), clauseAt, ctx);
     cue = last.verb;
   }

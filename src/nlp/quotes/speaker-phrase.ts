@@ -1,6 +1,6 @@
 // Reads the noun phrase that names a speaker: "Alan Wood, president of the ADCS (ADCS)", "the head of Ofsted", "he", "inspectors".
 import { registries } from '../registries.ts';
-import { ACADEMIC_ROLE, GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, ROLE_WORDS, SPOKES_NOUNS } from './lexicon.ts';
+import { ACADEMIC_ROLE, GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, MP_ROLE, ROLE_WORDS, SPOKES_NOUNS, SUBJECT_ASIDE } from './lexicon.ts';
 import { findNames, type NameMention } from './names.ts';
 import type { OrgMatcher, OrgMention } from './orgs.ts';
 
@@ -111,7 +111,8 @@ function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef |
 function blankAsides(s: string): string {
   return s
     .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
-    .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,)/g, (m) => ' '.repeat(m.length));
+    .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,)/g, (m) => ' '.repeat(m.length))
+    .replace(SUBJECT_ASIDE, (m) => ' '.repeat(m.length));
 }
 
 function segments(s: string): Array<{ start: number; text: string }> {
