@@ -18,7 +18,7 @@ function planFullText(db: DB, c: SqlCondition & { fts: NonNullable<SqlCondition[
   const { n } = db
     .prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM ${c.fts.table} WHERE ${c.fts.table} MATCH ? LIMIT ${COMMON + 1})`)
     .get(c.fts.match) as { n: number };
-  return n > COMMON ? { ...c, sql: `+${c.sql}` } : c;
+  return n > COMMON ? { ...c, sql: `+${c.sql}`, common: true } : c;
 }
 
 function planNamedTerm(db: DB, c: SqlCondition, t: FieldTerm): SqlCondition {

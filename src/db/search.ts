@@ -26,6 +26,8 @@ export interface SqlCondition {
   params: unknown[];
   /** Set on a full-text condition, so the query can be planned by how many rows it matches (see fts-plan.ts). */
   fts?: { table: 'quotes_fts' | 'articles_fts'; match: string };
+  /** Set by fts-plan.ts on a full-text condition that matches many rows: a page is found faster by walking the filters (search-walk.ts). */
+  common?: boolean;
   /** Set on speaker:/org: conditions, which the planner can narrow to the matching ids (see fts-plan.ts). */
   term?: FieldTerm;
 }

@@ -5,6 +5,7 @@ import type { DB } from './connection.ts';
 import { BadRequest } from '../errors.ts';
 import { parseSearch, quoteSearchConditions, type SqlCondition } from './search.ts';
 import { planConditions } from './fts-plan.ts';
+import { pageConditions } from './search-walk.ts';
 import type { QuoteKind, Stance } from '../types.ts';
 
 export interface QuoteFilters {
@@ -141,7 +142,7 @@ export function keysetPage<T extends { id: number; published_at: string | null }
 export function listQuotes(db: DB, filters: QuoteFilters, cursor: Cursor | null, limit: number): Page<TimelineQuote> {
   const base = planConditions(db, quoteConditions(filters));
   return keysetPage(cursor, limit, (extra, order, n) => {
-    const { where, params } = joinConditions([...base, extra]);
+    const { where, params } = joinConditions(pageConditions(db, [...base, extra], order, n));
     // Pick the page's ids first, then join: the joins run for the page, not for every match.
     return db
       .prepare(`SELECT ${QUOTE_COLUMNS} ${QUOTE_JOINS} WHERE q.id IN (SELECT q.id FROM quotes q ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`)

@@ -1,0 +1,113 @@
+// One page of a search for a common word, found by walking the filters' index in windows.
+//
+// Why: for a word in a quarter of the quotes, building the whole match set costs 100–250 ms at 1M quotes, and
+// probing FTS5 row by row costs ~40 µs a probe. But FTS5 reads a rowid range of a doclist almost for free, and quote
+// ids grow with time in practice. So each window takes the next W rows of the filter walk (the index SQLite picks
+// for stance/org/source/date, in page order), reads the word's matches only between that window's smallest and
+// largest id, and keeps the window rows among them. That is exact whatever the ids are: the range covers every id
+// in the window; correlation only makes it cheap. Windows grow ×4 until the page is full or the filters run out.
+// When the walk has not filled the page within WALK_BUDGET rows, or the windows' id ranges add up to more than the
+// table's (ids not following dates, e.g. after a backfill), the rest of the page comes from the whole match set
+// walked in the same order (the `+q.id IN (...)` plan of fts-plan.ts), so the worst case stays that plan's cost.
+import { cachedStatement, type DB } from './connection.ts';
+import type { SqlCondition } from './search.ts';
+
+const FIRST_WINDOW = 256;
+const WALK_BUDGET_MS = 15;
+
+type Key = unknown[];
+
+/** The columns of an `a DESC, b DESC` order on quotes `q`, or null for any other order. */
+function descColumns(order: string): string[] | null {
+  const cols = order.split(',').map((part) => /^\s*(q\.\w+)\s+DESC\s*$/i.exec(part)?.[1] ?? null);
+  return cols.every((c) => c !== null) ? (cols as string[]) : null;
+}
+
+function where(conds: SqlCondition[]): { sql: string; params: unknown[] } {
+  return { sql: conds.length ? `WHERE ${conds.map((c) => `(${c.sql})`).join(' AND ')}` : '', params: conds.flatMap((c) => c.params) };
+}
+
+interface Walk {
+  db: DB;
+  budgetMs: number;
+  filters: SqlCondition[];
+  match: string;
+  cols: string[];
+  order: string;
+}
+
+interface Window {
+  /** rows the window walked */
+  walked: number;
+  lo: number;
+  hi: number;
+  /** the window's last row, when the filters go on beyond it */
+  last: Key | null;
+  /** the window's rows that match, in page order */
+  hits: number[];
+}
+
+/**
+ * One window in one statement: the next `size` rows of the filter walk are materialised once, then give their
+ * id range, their last row and the rows among them that match (read from FTS5 over that id range only).
+ * CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 only narrows its doclist scan for an INTEGER bound.
+ */
+function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number): Window {
+  const { sql, params } = where([...w.filters, ...after]);
+  const keys = w.cols.map((c, i) => `${c} AS k${i}`).join(', ');
+  const desc = w.cols.map((_, i) => `k${i} DESC`).join(', ');
+  const asc = w.cols.map((_, i) => `k${i}`).join(', ');
+  const rows = cachedStatement(w.db, `WITH w AS MATERIALIZED (SELECT q.id, ${keys} FROM quotes q ${sql} ORDER BY ${w.order} LIMIT ?)
+    SELECT 0, count(*), min(id), max(id) FROM w
+    UNION ALL SELECT * FROM (SELECT 1, json_array(${asc}), NULL, NULL FROM w ORDER BY ${asc} LIMIT 1)
+    UNION ALL SELECT * FROM (SELECT 2, id, NULL, NULL FROM w WHERE id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?
+      AND rowid BETWEEN CAST((SELECT min(id) FROM w) AS INTEGER) AND CAST((SELECT max(id) FROM w) AS INTEGER)) ORDER BY ${desc} LIMIT ?)`)
+    .raw().all(...params, size, w.match, need) as [number, unknown, number | null, number | null][];
+  const [, walked, lo, hi] = rows[0] as [number, number, number, number];
+  const last = walked === size ? (JSON.parse(rows[1]![1] as string) as Key) : null;
+  return { walked, lo, hi, last, hits: rows.filter((r) => r[0] === 2).map((r) => r[1] as number) };
+}
+
+const rowBefore = (w: Walk, key: Key): SqlCondition => ({ sql: `(${w.cols.join(', ')}) < (${w.cols.map(() => '?').join(', ')})`, params: key });
+
+function walkPage(w: Walk, need: number): number[] {
+  const [minId, maxId] = cachedStatement(w.db, 'SELECT (SELECT min(id) FROM quotes), (SELECT max(id) FROM quotes)').raw().get() as [number, number];
+  const started = performance.now();
+  const ids: number[] = [];
+  let after: SqlCondition[] = [];
+  let size = Math.max(FIRST_WINDOW, 4 * need);
+  let walked = 0;
+  let span = 0;
+  for (;;) {
+    const win = walkWindow(w, after, size, need - ids.length);
+    ids.push(...win.hits);
+    if (ids.length >= need || !win.last) return ids;
+    after = [rowBefore(w, win.last)];
+    walked += win.walked;
+    span += win.hi - win.lo + 1;
+    if (!ids.length || span > maxId - minId) break;
+    // The next window is sized for the rows still missing at the density seen so far, and only walked when, at
+    // the time per row seen so far, it fits the budget: filters that need a table lookup per row walk slowly.
+    size = Math.max(size, Math.ceil((1.5 * (need - ids.length) * walked) / ids.length));
+    const spent = performance.now() - started;
+    if (spent + (size * spent) / walked > w.budgetMs) break;
+  }
+  const rest = { sql: '+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [w.match] };
+  const { sql, params } = where([...w.filters, ...after, rest]);
+  const more = cachedStatement(w.db, `SELECT q.id FROM quotes q ${sql} ORDER BY ${w.order} LIMIT ?`).pluck().all(...params, need - ids.length) as number[];
+  return [...ids, ...more];
+}
+
+/**
+ * The conditions that select one page of quotes `q` in `order` (at most `n` rows). With a common full-text match
+ * (marked `common` by fts-plan.ts) and a descending keyset order, the page is found by the windowed walk above
+ * and returned as its ids; otherwise the conditions are returned as they are. `budgetMs` bounds the time spent
+ * walking windows before the rest comes from the whole match set (tests pass 0 and Infinity to force each path).
+ */
+export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, budgetMs = WALK_BUDGET_MS): SqlCondition[] {
+  const i = conds.findIndex((c) => c.common && c.fts?.table === 'quotes_fts');
+  const cols = descColumns(order);
+  if (i < 0 || !cols) return conds;
+  const ids = walkPage({ db, budgetMs, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
+  return [{ sql: ids.length ? `q.id IN (${ids.map(() => '?').join(', ')})` : '0', params: ids }];
+}

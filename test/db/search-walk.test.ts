@@ -1,0 +1,119 @@
+// The search planner must never change what a search returns: every plan (rare word driven by the match, common
+// word by the windowed walk, the walk's fallback to the whole match set) gives the rows and order of the
+// straightforward query, page after page through `_next` cursors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planConditions } from '../../src/db/fts-plan.ts';
+import { pageConditions } from '../../src/db/search-walk.ts';
+import { decodeCursor, joinConditions, keysetPage, listQuotes, quoteConditions, type QuoteFilters } from '../../src/db/timeline.ts';
+import { buildSearchFixture, type SearchFixture } from './search-fixture.ts';
+
+let f: SearchFixture;
+beforeAll(() => { f = buildSearchFixture(); });
+afterAll(() => f.close());
+
+/** The straightforward query: every condition as written, newest first, undated last. */
+function reference(filters: QuoteFilters): number[] {
+  const { where, params } = joinConditions(quoteConditions(filters));
+  return f.db.prepare(`SELECT q.id FROM quotes q ${where} ORDER BY q.published_at IS NULL, q.published_at DESC, q.id DESC`).pluck().all(...params) as number[];
+}
+
+type Pager = (filters: QuoteFilters, cursor: string | null, size: number) => { ids: number[]; next: string | null };
+
+const viaListQuotes: Pager = (filters, cursor, size) => {
+  const page = listQuotes(f.db, filters, cursor ? decodeCursor(cursor) : null, size);
+  return { ids: page.rows.map((r) => r.id), next: page.next };
+};
+
+/** listQuotes' page selection with a fixed walk budget: 0 takes the fallback after one window, Infinity walks on. */
+const withBudget = (budgetMs: number): Pager => (filters, cursor, size) => {
+  const base = planConditions(f.db, quoteConditions(filters));
+  const page = keysetPage(cursor ? decodeCursor(cursor) : null, size, (extra, order, n) => {
+    const { where, params } = joinConditions(pageConditions(f.db, [...base, extra], order, n, budgetMs));
+    return f.db.prepare(`SELECT q.id, q.published_at FROM quotes q ${where} ORDER BY ${order} LIMIT ?`).all(...params, n) as { id: number; published_at: string | null }[];
+  });
+  return { ids: page.rows.map((r) => r.id), next: page.next };
+};
+
+/** Follows `_next` cursors for up to `maxPages` pages; returns the ids seen and whether the last page said "no more". */
+function walkPages(pager: Pager, filters: QuoteFilters, size: number, maxPages: number): { ids: number[]; ended: boolean } {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < maxPages; i++) {
+    const page = pager(filters, cursor, size);
+    expect(page.ids.length).toBeLessThanOrEqual(size);
+    ids.push(...page.ids);
+    if (!page.next) return { ids, ended: true };
+    expect(page.ids.length).toBe(size);
+    cursor = page.next;
+  }
+  return { ids, ended: false };
+}
+
+const WORDS = ['inspection', 'framework', 'reform', 'welcome', 'single', 'scrutiny', 'grading', 'zebra', 'inspection framework',
+  'inspection OR grading', 'inspection -framework', '"inspection framework"', 'welcome stance:opposes', 'single after:2019'];
+
+function filterSets(): QuoteFilters[] {
+  const [org1, org2, , , quiet] = f.orgs;
+  const [src1, src2] = f.sources;
+  return [
+    {},
+    { stance: 'opposes', from: '2020' },
+    { stance: 'supports', from: '2016-06' },
+    { stance: 'mixed', from: '2024' },
+    { org: org1, from: '2019' },
+    { org: org2, from: '2015' },
+    { source: src1, stance: 'opposes' },
+    { source: src2, stance: 'unrelated' },
+    { speaker: f.people[1], kind: 'direct' },
+    { from: '2016', to: '2017-06' },
+    { bodyOnly: true, stance: 'neutral' },
+    { org: quiet, from: '2015' },
+    { from: '2099' },
+    { stance: 'supports', to: '2013' },
+  ];
+}
+
+describe('search plans against the straightforward query', () => {
+  it('uses the common-word path for the common words of the fixture and not for the rare ones', () => {
+    const common = (q: string) => planConditions(f.db, quoteConditions({ q })).some((c) => c.common);
+    expect(['inspection', 'framework', 'reform', 'welcome', 'single'].map(common)).toEqual([true, true, true, true, true]);
+    expect(['scrutiny', 'grading', 'zebra'].map(common)).toEqual([false, false, false]);
+  });
+
+  const pagers: [string, Pager][] = [['listQuotes', viaListQuotes], ['walk only', withBudget(Infinity)], ['fallback', withBudget(0)]];
+  describe.each(pagers)('%s', (_name, pager) => {
+    it('returns the same rows in the same order for every word and filter pair, page after page', () => {
+      let compared = 0;
+      let nonEmpty = 0;
+      for (const q of WORDS) {
+        for (const filters of filterSets()) {
+          const combo = { ...filters, q };
+          const expected = reference(combo);
+          for (const size of [7, 50]) {
+            const got = walkPages(pager, combo, size, 4);
+            const label = `${JSON.stringify(combo)} size ${size}`;
+            expect(got.ids, label).toEqual(expected.slice(0, got.ids.length));
+            expect(got.ids.length, label).toBe(Math.min(expected.length, got.ended ? expected.length : size * 4));
+            compared++;
+          }
+          if (expected.length) nonEmpty++;
+        }
+      }
+      expect(compared).toBe(WORDS.length * filterSets().length * 2);
+      // The grid has both sides: combinations with matches and combinations with none.
+      expect(nonEmpty).toBeGreaterThan(compared / 4);
+      expect(nonEmpty).toBeLessThan(compared / 2);
+    });
+
+    it('pages through a whole common-word result to the undated quotes at the end', () => {
+      const combo: QuoteFilters = { q: 'reform', stance: 'mixed' };
+      const expected = reference(combo);
+      expect(expected.length).toBeGreaterThan(200);
+      const got = walkPages(pager, combo, 50, 1000);
+      expect(got.ended).toBe(true);
+      expect(got.ids).toEqual(expected);
+      const undated = f.db.prepare(`SELECT count(*) FROM quotes WHERE published_at IS NULL AND stance = 'mixed'`).pluck().get() as number;
+      expect(undated).toBeGreaterThan(0);
+    });
+  });
+});
