@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
-import { etag } from 'hono/etag';
 import { bodyLimit } from 'hono/body-limit';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import type { DB } from '../src/db/connection.ts';
@@ -11,6 +10,7 @@ import type { Logger } from '../src/log.ts';
 import { AdminAuth, adminSession, type AppEnv } from './lib/auth.ts';
 import { errorResponse, notFound, onError } from './lib/errors.tsx';
 import { staticRoutes } from './lib/static.ts';
+import { weakEtag } from './lib/etag.ts';
 import { Layout, frameState } from './views/layout.tsx';
 import { timelineRoutes } from './routes/timeline.tsx';
 import { quoteRoutes } from './routes/quotes.tsx';
@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { db, log } = deps;
   const app = new Hono<AppEnv>();
   // Weak: the same page may be sent gzipped or not.
-  const hashed = etag({ weak: true });
+  const hashed = weakEtag();
 
   app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
   app.use(compress());
