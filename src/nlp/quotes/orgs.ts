@@ -35,6 +35,10 @@ function registryAliases() {
 const ORG_HEAD = '(?:Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 const UNLISTED = new RegExp(`(?:University|College|Institute) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
+/** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
+const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
+/** A local authority's name ("Kent County Council", "Tamsford Borough Council"). */
+const COUNCIL_NAME = /\b(?:Council|Borough|Authority)$/;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 
 /** Finds organisation mentions in one article; acronyms introduced in the text are learned for that article. */
@@ -60,6 +64,14 @@ export class OrgMatcher {
     }
   }
 
+  /** The local authority the article names (most often), or the one whose name starts with `place` ("Tamsford" → "Tamsford Borough Council"). */
+  council(place?: string): string | null {
+    this.all ??= this.scan(this.text);
+    const counts = new Map<string, number>();
+    for (const m of this.all) if (COUNCIL_NAME.test(m.org) && (!place || m.org.startsWith(`${place} `))) counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  }
+
   /** Mentions within `s`, a stretch of the body starting at offset `base` (blanked parts of `s` hold none). */
   find(s: string, base: number): OrgMention[] {
     this.all ??= this.scan(this.text);
@@ -77,6 +89,10 @@ export class OrgMatcher {
     for (const m of s.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, org: byAlias.get(m[0])! });
     if (this.learnedRe) for (const m of s.matchAll(this.learnedRe)) {
       if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, org: this.learned.get(m[0])! });
+    }
+    for (const m of s.matchAll(KIND_THEN_NAME)) {
+      const at = m.index + m[0].length - m[1]!.length;
+      if (!taken(at, at + m[1]!.length) && !/^(?:The|A|An)$/.test(m[1]!)) out.push({ start: at, end: at + m[1]!.length, org: m[1]! });
     }
     for (const m of s.matchAll(UNLISTED)) {
       const name = m[0].replace(/^(?:The|A|An) /, '');

@@ -101,7 +101,7 @@ function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | nul
 function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const orgs = orgsIn(s, base, ctx);
   const role = roleText(s, base, orgs, []);
-  const org = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null);
+  const org = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null) ?? placeCouncil(s, ctx);
   if (!org && !(role && ROLE_WORDS.test(role))) return null;
   const noun = org ? null : genericOwner(s);
   return { type: 'role', role: noun ? role!.replace(GENERIC_OWNER, '') : role ?? '', org, ...(noun ? { orgNoun: noun } : {}) };
@@ -167,7 +167,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     const m = names.at(-1)!;
     const owner = org ? null : genericOwner(t);
     const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
-    return { type: 'person', mention: m, role: ownRole, org: org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null), ...(owner ? { orgNoun: owner } : {}) };
+    const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null) ?? placeCouncil(t, ctx);
+    return { type: 'person', mention: m, role: ownRole, org: known, ...(owner && !known ? { orgNoun: owner } : {}) };
   }
   const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
@@ -199,6 +200,20 @@ function genericOwner(t: string): string | null {
 function pickOrg(orgs: OrgMention[], t: string): string | null {
   if (orgs.length) return orgs[0]!.org;
   return /\bMPs?\b/.test(t) ? 'Parliament' : null;
+}
+
+const PLACE_POSSESSIVE = /(?:^|[\s,])(\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+)?)['’]s\s/u;
+const COUNCIL_ROLE = /\b(?:council|cabinet member|lead member|portfolio holder|director of children|chief executive|leader|councillor|mayor|head of children)/i;
+
+/**
+ * A local authority post: "Tamsford's director of children's services" is at the council the article names for that place
+ * (else the place itself); "council leader" is at the article's council.
+ */
+function placeCouncil(t: string, ctx: PhraseContext): string | null {
+  if (!COUNCIL_ROLE.test(t)) return null;
+  const place = PLACE_POSSESSIVE.exec(t)?.[1];
+  if (place) return ctx.orgs.council(place) ?? place;
+  return /^(?:the\s+)?council\b/i.test(t.trim()) || /\bcouncil leader\b/i.test(t) ? ctx.orgs.council() : null;
 }
 
 function impliedOrg(t: string): string | null {

@@ -26,6 +26,8 @@ export class SpeakerState {
     private readonly people: ArticlePeople,
     /** The organisation that "inspectors", "the report" or "the watchdog" speak for when the phrase names none. */
     private readonly institutionOrg: string | null,
+    /** The local authority the article names, for "the council" before any council has spoken. */
+    private readonly articleCouncil: string | null = null,
   ) {}
 
   /** Resolves a phrase to a speaker; null when it cannot be tied to anyone (an unresolvable pronoun). */
@@ -87,7 +89,8 @@ export class SpeakerState {
       const fits = kinds ? (kind ? kinds.includes(kind) : named) : named || !NAMED_ONLY.has(noun);
       if (fits) return { name: organisationSpeakerName(org), org, role: null, person: null };
     }
-    return null;
+    const council = NAMED_ONLY.has(noun) ? this.articleCouncil : null;
+    return council ? { name: council, org: council, role: null, person: null } : null;
   }
 
   remember(s: Speaker): void {
