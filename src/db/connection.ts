@@ -59,3 +59,11 @@ export function migrate(db: DB): number {
 export function schemaVersion(db: DB): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
+
+/**
+ * Changes whenever the database does: `data_version` counts commits by other connections (a crawl in another
+ * process), `total_changes()` rows changed through this one (the scheduler inside `serve`).
+ */
+export function dataVersion(db: DB): string {
+  return cachedStatement(db, "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck().get() as string;
+}

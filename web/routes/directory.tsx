@@ -1,7 +1,7 @@
 // Who is quoted: /organisations and /speakers, most quoted first, as HTML, JSON and CSV. Counts are cached
 // briefly: they read every quote.
 import { Hono, type Context } from 'hono';
-import type { DB } from '../../src/db/connection.ts';
+import { dataVersion, type DB } from '../../src/db/connection.ts';
 import { organisationDirectory, speakerDirectory, type DirectoryRow } from '../../src/db/directory.ts';
 import type { AppEnv } from '../lib/auth.ts';
 import { csvStream } from '../lib/csv.ts';
@@ -45,7 +45,7 @@ function DirectoryPage({ kind, rows }: { kind: Kind; rows: DirectoryRow[] }) {
 
 export function directoryRoutes(db: DB): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const cache = new TtlCache<DirectoryRow[]>(60_000);
+  const cache = new TtlCache<DirectoryRow[]>(60_000, { version: () => dataVersion(db) });
   for (const kind of KINDS) {
     const rows = () => cache.get(kind.path, () => kind.load(db));
     app.get(kind.path, (c: Context<AppEnv>) => c.render(<DirectoryPage kind={kind} rows={rows()} />, { title: kind.title }));

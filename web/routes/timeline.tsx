@@ -1,7 +1,7 @@
 // The timeline: quotes (or articles) newest first, with search, filters, facets and keyset pagination.
 // The same URL answers as .json, .csv (the whole result set, streamed) and .atom.
 import { Hono, type Context } from 'hono';
-import type { DB } from '../../src/db/connection.ts';
+import { dataVersion, type DB } from '../../src/db/connection.ts';
 import { AppError } from '../../src/errors.ts';
 import { iterateQuotes, listQuotes, type QuoteFilters, type TimelineQuote } from '../../src/db/timeline.ts';
 import { iterateArticles, listArticles, type ArticleListRow } from '../../src/db/article-list.ts';
@@ -126,7 +126,8 @@ function htmlState(c: Context<AppEnv>, view: ViewKind): ListState {
 
 export function timelineRoutes(db: DB): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const facetCache = new TtlCache<Facets>(30_000);
+  // Counted once per filter set while nothing is stored; while a crawl stores articles, at most 30 s stale.
+  const facetCache = new TtlCache<Facets>(30_000, { maxEntries: 500, version: () => dataVersion(db) });
   const facets = (f: QuoteFilters) => facetCache.get(JSON.stringify(filterParams(f)), () => quoteFacets(db, f));
 
   const quotesPage = (c: Context<AppEnv>) => {
