@@ -8,7 +8,7 @@ import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
 import { findReported } from './reported.ts';
-import { subjectBefore, type PhraseContext } from './speaker-phrase.ts';
+import { subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 
@@ -38,7 +38,18 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const passages = describePassages(buildPassages(spans, paras), masked, sentenceOf, phrase);
   const state = new SpeakerState(people, institutionOrg(text, orgs), orgs.council());
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
-  return found.map((f) => toQuote(f, paras));
+  return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
+}
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
+
+/** A crosshead ("‘We are sorry’" alone on a line) repeats words of a quote below it: page furniture, not another quote. */
+function isCrosshead(f: Found, later: Found[], paras: Paragraph[], text: string): boolean {
+  const p = paras[f.para]!;
+  const line = text.slice(p.start, p.end);
+  if (f.kind !== 'direct' || /[.!?,]\s*$/.test(f.text) || f.text.split(/\s+/).length > 8 || line.replace(/^["“‘']|["”’']$/g, '').trim() !== f.text.trim()) return false;
+  const key = words(f.text);
+  return later.some((q) => q.para !== f.para && ` ${words(q.text)} `.includes(` ${key} `));
 }
 
 interface WalkInput {
@@ -91,6 +102,11 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
     return;
   }
   const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
+  // "Ofsted criticised management oversight" summarises speech as a noun phrase: no words of the speaker's to report.
+  if (!inner.length && NP_SUMMARY.test(r.cue) && !/\sas\s/.test(w.masked.slice(r.start, r.end))) {
+    noteSubject(w, s, e, para);
+    return;
+  }
   const whole = inner.length === 1 && inner[0]!.open === r.start && r.end - inner[0]!.end <= 1;
   // A headline's reported summary is the sub-editor's; only its quoted words are the speaker's.
   const fragmentOnly = w.paras[para]!.placement === 'headline' && inner.length > 0;
@@ -110,6 +126,9 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
   out.push(f);
 }
 
+/** Object verbs whose object, without quoted words, only names what was talked about. */
+const NP_SUMMARY = /^(?:criticised|criticises|criticized|blamed|blames|slammed|slams|welcomed|welcomes|questioned|questions|attacked|attacks|condemned|condemns|praised|praises|dismissed|dismisses|defended|defends|rejected|rejects|accused|accuses|charged|expressed concerns? (?:about|over)|raised concerns about)$/;
+
 function direct(w: WalkInput, p: Passage, out: Found[]): void {
   const first = p.spans[0]!, last = p.spans.at(-1)!;
   let a: Attribution | null = attributionAfter(p.tail, p.tailAt, w.phrase) ?? attributionBefore(p.head, p.headAt, w.phrase);
@@ -125,6 +144,10 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     const pronoun = a?.ref.type === 'pronoun' ? a.ref.pronoun : null;
     const gender = intro?.person?.gender ?? null;
     if (intro && (!pronoun || (pronoun === 'he' && gender !== 'f') || (pronoun === 'she' && gender !== 'm'))) speaker = intro;
+  }
+  if (!speaker && !a) {
+    const below = namedBelow(w, last);
+    if (below) [speaker, confidence] = [w.state.resolve(below), 0.8];
   }
   // A named subject we cannot resolve ("Campaigners said") is nobody's; only a quote with no attribution floats.
   if (!speaker && a?.ref.type !== 'person') {
@@ -179,6 +202,24 @@ function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speaker | nul
   w.state.remember(speaker);
   out.push({ start: para.start, end: para.end, text: body, kind: 'direct', speaker, cue, para: para.index, confidence: cue ? 0.75 : 0.6 });
   return speaker;
+}
+
+const NAMED_AFTER = /^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:words?|message|view|verdict|warning|response|reaction|comments?|assessment|thoughts|plea|claim|admission|conclusion|argument|opinion|answer|reply)\s+(?:of|from)|(?:The|Those|These)\s+(?:words|warning|comments|remarks|message|plea|claim)\s+(?:came|come)\s+from|So\s+(?:said|says))\s+(.+?)(?=,\s*(?:who|whose|which)\b|[.;!?]|$)/;
+
+/** "“…” / That was the view of Cllr X, leader of Y Council." — the speaker named right after the quote, in the next sentence. */
+function namedBelow(w: WalkInput, last: MarkSpan): SpeakerRef | null {
+  let at = last.end + 1;
+  const para = w.paras[last.para]!;
+  if (!w.masked.slice(at, para.end).trim()) {
+    const next = w.paras.slice(last.para + 1).find((q) => !q.furniture);
+    if (!next) return null;
+    at = next.start;
+  }
+  const line = w.masked.slice(at, w.paras.find((q) => q.start <= at && at <= q.end)?.end ?? at);
+  const m = NAMED_AFTER.exec(line.replace(/^[\s,.;:!?]+/, ''));
+  if (!m) return null;
+  const lead = line.length - line.replace(/^[\s,.;:!?]+/, '').length;
+  return subjectAfter(m[1]!, at + lead + m[0].length - m[1]!.length, w.phrase);
 }
 
 /** "Jo Cleary, chair of the College of Social Work:" or "He said:" on its own line, right above a quote paragraph. */
