@@ -1,5 +1,5 @@
 // Reporting verbs in narrative text, and where the reported content after a verb begins.
-import { AUX, OBJECT_VERBS, SPEECH_VERBS } from './lexicon.ts';
+import { AUX, OBJECT_VERBS, PARTICIPLE_CUES, SPEECH_VERBS } from './lexicon.ts';
 
 export interface Cue {
   /** Offsets of the verb (or verb phrase) in the string searched. */
@@ -90,6 +90,7 @@ export function contentStart(s: string, cue: Cue): number {
   const beforeThat = i;
   skip(/^\s*that\s+/);
   const thatSkipped = i > beforeThat || /\bthat\s*$/.test(s.slice(0, i));
+  if (PARTICIPLE_CUES.has(cue.verb) && !thatSkipped) return -1;
   skip(/^\s+/);
   const rest = s.slice(i);
   if (!rest || /^[:;.,!?)–—]/.test(rest) || CLAUSE_LINK.test(rest)) return -1;

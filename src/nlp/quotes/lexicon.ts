@@ -1,5 +1,9 @@
 // Word lists for the grammar of English news attribution. Data, not logic: extend here.
 
+/** Participles that report speech only with "that" ("with inspectors finding that …", "adding that …"). */
+const PARTICIPLES = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding'];
+export const PARTICIPLE_CUES = new Set(PARTICIPLES);
+
 /** Speech verbs whose complement is the reported content ("X said (that) …"). */
 export const SPEECH_VERBS = [
   'said', 'says', 'say', 'added', 'adds', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'insisted', 'insists',
@@ -10,6 +14,7 @@ export const SPEECH_VERBS = [
   'predicted', 'predicts', 'recommended', 'recommends', 'highlighted', 'highlights', 'accepted', 'accepts', 'agreed', 'agrees',
   'responded', 'replied', 'wrote', 'writes', 'cautioned', 'complained', 'alleged', 'asserted', 'contended', 'countered',
   'told', 'tells', 'hit back', 'went on', 'noted', 'asked', 'urged', 'urges', 'protested', 'retorted', 'recalled', 'feared', 'fears',
+  ...PARTICIPLES,
 ];
 
 /** Verbs whose reported content starts at their object ("described X as …", "called the framework 'flawed'"). */
