@@ -263,12 +263,16 @@ function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   if (p) w.state.mention(p);
 }
 
+const BYLINE = /^(?:by|words by|written by|reporting by)\s+\p{Lu}[^.!?]{0,80}$/iu;
+
 /** Registers every full name in the narrative first, so roles ("the head of Ofsted") can point forward to a person named later. */
 function registerPeople(masked: string, paras: Paragraph[], orgs: OrgMatcher, people: ArticlePeople): void {
   // Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap.
   const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?\p{Lu}[\p{L}’'.-]*)+/gu;
   for (const p of paras) {
     const s = masked.slice(p.start, p.end);
+    // A byline names the reporter, never a speaker.
+    if (BYLINE.test(s)) continue;
     for (const run of s.matchAll(RUN)) {
       const at = p.start + run.index;
       for (const m of findNames(run[0], at, orgs.find(run[0], at))) if (m.given || m.title) people.resolve(m);

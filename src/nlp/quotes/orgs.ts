@@ -41,6 +41,16 @@ const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign gr
 const COUNCIL_NAME = /\b(?:Council|Borough|Authority)$/;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 
+const PERSONISH = /^(?:Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Professor|Prof|Dr|Mr|Mrs|Ms|Miss)\b/;
+
+/** "Professor Jane Smith of the University of Leeds" reads as one capitalised run: the body starts after the person's name. */
+function bodyOf(run: string): string {
+  const first = run.split(' ')[0]!;
+  if (!PERSONISH.test(run) && !registries().givenNames.has(first.toLowerCase())) return run;
+  const cut = /^.*?\s(?:of|at|from)\s(?:the\s)?(?=\p{Lu})/u.exec(run);
+  return cut ? run.slice(cut[0].length) : run;
+}
+
 /** Finds organisation mentions in one article; acronyms introduced in the text are learned for that article. */
 export class OrgMatcher {
   private readonly learned = new Map<string, string>();
@@ -95,7 +105,7 @@ export class OrgMatcher {
       if (!taken(at, at + m[1]!.length) && !/^(?:The|A|An)$/.test(m[1]!)) out.push({ start: at, end: at + m[1]!.length, org: m[1]! });
     }
     for (const m of s.matchAll(UNLISTED)) {
-      const name = m[0].replace(/^(?:The|A|An) /, '');
+      const name = bodyOf(m[0].replace(/^(?:The|A|An) /, ''));
       const at = m.index + m[0].length - name.length;
       if (!taken(at, at + name.length)) out.push({ start: at, end: at + name.length, org: name });
     }

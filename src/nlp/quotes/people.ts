@@ -1,5 +1,5 @@
 // The people of one article: every form of a name is one person; roles come from appositives or the people registry (by date).
-import { registries, roleHeldOn, type RegistryPerson } from '../registries.ts';
+import { registries, roleHeldOn, type RegistryPerson, type RoleFact } from '../registries.ts';
 import { genderOf, type NameMention } from './names.ts';
 
 export interface Person {
@@ -91,22 +91,46 @@ export class ArticlePeople {
     this.applyRegistry(p);
   }
 
-  /** The article's person with a role at an organisation; else the registry's holder on the article's date. */
-  byRole(org: string | null, role: string | null): Person | null {
+  /**
+   * Who a role with no name means ("the ADCS president said", at body offset `at`): the article's own person with that role
+   * (nearest mention); else a person the article names whom the registry gives that role around the article's date;
+   * else the next person the article introduces, when nothing ties them elsewhere ("The president of X has called for …
+   * Speaking at the conference, Jane Smith …"); else the registry's holder on the date.
+   */
+  byRole(org: string | null, role: string | null, at = -1): Person | null {
     const fits = (p: Person) => (!org || p.org === org) && (!role || (p.role !== null && sameRole(p.role, role)));
     const local = this.people.filter(fits);
-    if (local.length) return local.at(-1)!;
-    const reg = registries().people.find((rp) => rp.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldOn(f, this.date) && this.date));
-    if (!reg) return null;
-    const [first, ...rest] = reg.name.split(' ');
-    const titled = TITLE_WORDS.test(reg.name);
-    const p = this.resolve({ start: 0, end: 0, name: reg.name, title: titled ? first! : null, given: titled ? rest[0]! : first!, surname: reg.name.split(' ').at(-1)!, possessive: false });
+    if (local.length) return nearest(local, at);
+    const heldNear = this.people.filter((p) => p.registry?.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldNear(f, this.date)));
+    if (heldNear.length) return this.assign(nearest(heldNear, at), org, role);
+    const onDate = registries().people.find((rp) => rp.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldOn(f, this.date) && this.date));
+    const next = at >= 0 && org ? this.introducedAfter(at, org) : null;
+    if (next) return this.assign(next, org, role);
+    if (!onDate) return null;
+    const [first, ...rest] = onDate.name.split(' ');
+    const titled = TITLE_WORDS.test(onDate.name);
+    return this.resolve({ start: 0, end: 0, name: onDate.name, title: titled ? first! : null, given: titled ? rest[0]! : first!, surname: onDate.name.split(' ').at(-1)!, possessive: false });
+  }
+
+  /** The first person named after `at` (within a few paragraphs) who is free to hold a post at `org`. */
+  private introducedAfter(at: number, org: string): Person | null {
+    const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
+    const free = (p: Person) => !p.org && !p.role && !p.registry && Math.min(...p.mentions) > at;
+    const cands = this.people.filter((p) => free(p) && first(p) - at < 900).sort((a, b) => first(a) - first(b));
+    return cands[0] ?? null;
+  }
+
+  private assign(p: Person, org: string | null, role: string | null): Person {
+    if (org && !p.org) p.org = org;
+    if (role && !p.role) p.role = role;
     return p;
   }
 
   private registryRoleAt(p: Person, org: string | null) {
     if (!p.registry) return null;
-    const facts = p.registry.roles.filter((f) => (!org || f.org === org) && roleHeldOn(f, this.date));
+    const mine = p.registry.roles.filter((f) => !org || f.org === org);
+    const onDate = mine.filter((f) => roleHeldOn(f, this.date));
+    const facts = onDate.length ? onDate : mine.filter((f) => roleHeldNear(f, this.date));
     return facts.length === 1 || (facts.length && org) ? facts[0]! : null;
   }
 
@@ -125,6 +149,20 @@ function nearestBefore(cands: Person[], at: number): Person {
   if (best) return best;
   const first = (p: Person) => Math.min(...p.mentions, Infinity);
   return [...cands].sort((a, b) => first(a) - first(b))[0]!;
+}
+
+/** Of several people, the one named nearest to `at` (the latest when there is no position). */
+function nearest(people: Person[], at: number): Person {
+  if (at < 0) return people.at(-1)!;
+  const dist = (p: Person) => Math.min(...p.mentions.map((x) => Math.abs(x - at)), Infinity);
+  return [...people].sort((a, b) => dist(a) - dist(b))[0]!;
+}
+
+/** A role fact held within a year of the day: incoming and outgoing office-holders are quoted around their terms. */
+function roleHeldNear(fact: RoleFact, day: string | null): boolean {
+  if (!day || roleHeldOn(fact, day)) return true;
+  const shift = (d: string, years: number) => `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
+  return (!fact.from || shift(fact.from, -1) <= day) && (!fact.to || day <= shift(fact.to, 1));
 }
 
 const ROLE_STOP = new Set(['of', 'the', 'and', 'for', 'at', 'in', 's', 'a', 'an']);

@@ -7,7 +7,7 @@ import type { OrgMatcher, OrgMention } from './orgs.ts';
 export type SpeakerRef =
   | { type: 'person'; mention: NameMention; role: string | null; org: string | null; orgNoun?: string }
   | { type: 'pronoun'; pronoun: string }
-  | { type: 'role'; role: string; org: string | null; orgNoun?: string }
+  | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number }
   | { type: 'org'; org: string; role: string | null }
   | { type: 'institution'; noun: string; org: string | null }
   | { type: 'generic'; noun: string };
@@ -175,13 +175,13 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
-    return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org };
+    return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
   }
   if (org && !role) return { type: 'org', org, role: null };
   if (org && /^(?:mps|members)$/.test(role ?? '')) return { type: 'org', org, role: null };
   if (!org && role) {
     const known = registryRole(role);
-    if (known) return { type: 'role', role: known.role, org: known.org };
+    if (known) return { type: 'role', role: known.role, org: known.org, at: base };
     if (/^mps?$/.test(role)) return { type: 'org', org: 'Parliament', role: role };
   }
   return null;
@@ -237,7 +237,7 @@ function registryRole(role: string): { role: string; org: string } | null {
       roleIndex.set(key, { role: o.roles.includes('chief inspector') && /chief inspector/.test(key) ? 'chief inspector' : x, org: o.short });
     }
   }
-  return roleIndex.get(role.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '')) ?? null;
+  return roleIndex.get(role.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '').replace(/^(?:incoming|outgoing|new|current|interim|acting)\s+/, '')) ?? null;
 }
 
 /** The phrase with names, organisations, brackets and determiners removed, lower-cased: "president", "director of social care". */

@@ -45,7 +45,7 @@ export class SpeakerState {
       case 'pronoun':
         return this.pronoun(ref.pronoun);
       case 'role': {
-        const p = this.people.byRole(ref.org, ref.role);
+        const p = this.people.byRole(ref.org, ref.role, ref.at ?? -1);
         return p ? fromPerson(p) : { name: null, org: ref.org, role: ref.role, person: null };
       }
       case 'org':
