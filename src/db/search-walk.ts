@@ -13,7 +13,7 @@ import { cachedStatement, type DB } from './connection.ts';
 import type { SqlCondition } from './search.ts';
 
 const FIRST_WINDOW = 256;
-const WALK_BUDGET_MS = 15;
+const MAX_WINDOW = 50_000;
 
 type Key = unknown[];
 
@@ -29,7 +29,8 @@ function where(conds: SqlCondition[]): { sql: string; params: unknown[] } {
 
 interface Walk {
   db: DB;
-  budgetMs: number;
+  /** overrides the walk's length limit (tests) */
+  maxWalk?: number;
   filters: SqlCondition[];
   match: string;
   cols: string[];
@@ -45,6 +46,8 @@ interface Window {
   last: Key | null;
   /** the window's rows that match, in page order */
   hits: number[];
+  /** how many quotes of the window's id range match: the word's density, to estimate the whole match set */
+  matches: number;
 }
 
 /**
@@ -57,27 +60,30 @@ function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number):
   const keys = w.cols.map((c, i) => `${c} AS k${i}`).join(', ');
   const desc = w.cols.map((_, i) => `k${i} DESC`).join(', ');
   const asc = w.cols.map((_, i) => `k${i}`).join(', ');
+  const range = 'rowid BETWEEN CAST((SELECT min(id) FROM w) AS INTEGER) AND CAST((SELECT max(id) FROM w) AS INTEGER)';
   const rows = cachedStatement(w.db, `WITH w AS MATERIALIZED (SELECT q.id, ${keys} FROM quotes q ${sql} ORDER BY ${w.order} LIMIT ?)
     SELECT 0, count(*), min(id), max(id) FROM w
     UNION ALL SELECT * FROM (SELECT 1, json_array(${asc}), NULL, NULL FROM w ORDER BY ${asc} LIMIT 1)
-    UNION ALL SELECT * FROM (SELECT 2, id, NULL, NULL FROM w WHERE id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?
-      AND rowid BETWEEN CAST((SELECT min(id) FROM w) AS INTEGER) AND CAST((SELECT max(id) FROM w) AS INTEGER)) ORDER BY ${desc} LIMIT ?)`)
-    .raw().all(...params, size, w.match, need) as [number, unknown, number | null, number | null][];
+    UNION ALL SELECT 3, count(*), NULL, NULL FROM quotes_fts WHERE quotes_fts MATCH ? AND ${range}
+    UNION ALL SELECT * FROM (SELECT 2, id, NULL, NULL FROM w WHERE id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND ${range})
+      ORDER BY ${desc} LIMIT ?)`)
+    .raw().all(...params, size, w.match, w.match, need) as [number, unknown, number | null, number | null][];
   const [, walked, lo, hi] = rows[0] as [number, number, number, number];
   const last = walked === size ? (JSON.parse(rows[1]![1] as string) as Key) : null;
-  return { walked, lo, hi, last, hits: rows.filter((r) => r[0] === 2).map((r) => r[1] as number) };
+  const matches = rows.find((r) => r[0] === 3)![1] as number;
+  return { walked, lo, hi, last, matches, hits: rows.filter((r) => r[0] === 2).map((r) => r[1] as number) };
 }
 
 const rowBefore = (w: Walk, key: Key): SqlCondition => ({ sql: `(${w.cols.join(', ')}) < (${w.cols.map(() => '?').join(', ')})`, params: key });
 
 function walkPage(w: Walk, need: number): number[] {
   const [minId, maxId] = cachedStatement(w.db, 'SELECT (SELECT min(id) FROM quotes), (SELECT max(id) FROM quotes)').raw().get() as [number, number];
-  const started = performance.now();
   const ids: number[] = [];
   let after: SqlCondition[] = [];
   let size = Math.max(FIRST_WINDOW, 4 * need);
   let walked = 0;
   let span = 0;
+  let matches = 0;
   for (;;) {
     const win = walkWindow(w, after, size, need - ids.length);
     ids.push(...win.hits);
@@ -85,12 +91,14 @@ function walkPage(w: Walk, need: number): number[] {
     after = [rowBefore(w, win.last)];
     walked += win.walked;
     span += win.hi - win.lo + 1;
-    if (!ids.length || span > maxId - minId) break;
-    // The next window is sized for the rows still missing at the density seen so far, and only walked when, at
-    // the time per row seen so far, it fits the budget: filters that need a table lookup per row walk slowly.
-    size = Math.max(size, Math.ceil((1.5 * (need - ids.length) * walked) / ids.length));
-    const spent = performance.now() - started;
-    if (spent + (size * spent) / walked > w.budgetMs) break;
+    matches += win.matches;
+    // Ids that do not follow the walk's order make every window read most of the match set: stop at once.
+    if (span > maxId - minId) break;
+    // Size the next window for the rows still missing at the density seen so far, and walk it only while the walk
+    // stays shorter than the whole match set (estimated from the matches per id seen so far), which is what the
+    // fallback reads.
+    size = Math.min(MAX_WINDOW, ids.length ? Math.max(size, Math.ceil((1.5 * (need - ids.length) * walked) / ids.length)) : size * 16);
+    if (walked + size > (w.maxWalk ?? (matches / span) * (maxId - minId + 1))) break;
   }
   const rest = { sql: '+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [w.match] };
   const { sql, params } = where([...w.filters, ...after, rest]);
@@ -101,13 +109,13 @@ function walkPage(w: Walk, need: number): number[] {
 /**
  * The conditions that select one page of quotes `q` in `order` (at most `n` rows). With a common full-text match
  * (marked `common` by fts-plan.ts) and a descending keyset order, the page is found by the windowed walk above
- * and returned as its ids; otherwise the conditions are returned as they are. `budgetMs` bounds the time spent
- * walking windows before the rest comes from the whole match set (tests pass 0 and Infinity to force each path).
+ * and returned as its ids; otherwise the conditions are returned as they are. `maxWalk` overrides how many rows
+ * the walk may take before the rest comes from the whole match set (tests pass 0 and Infinity to force each path).
  */
-export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, budgetMs = WALK_BUDGET_MS): SqlCondition[] {
+export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, maxWalk?: number): SqlCondition[] {
   const i = conds.findIndex((c) => c.common && c.fts?.table === 'quotes_fts');
   const cols = descColumns(order);
   if (i < 0 || !cols) return conds;
-  const ids = walkPage({ db, budgetMs, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
+  const ids = walkPage({ db, maxWalk, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
   return [{ sql: ids.length ? `q.id IN (${ids.map(() => '?').join(', ')})` : '0', params: ids }];
 }

@@ -24,11 +24,11 @@ const viaListQuotes: Pager = (filters, cursor, size) => {
   return { ids: page.rows.map((r) => r.id), next: page.next };
 };
 
-/** listQuotes' page selection with a fixed walk budget: 0 takes the fallback after one window, Infinity walks on. */
-const withBudget = (budgetMs: number): Pager => (filters, cursor, size) => {
+/** listQuotes' page selection with a fixed walk limit: 0 takes the fallback after one window, Infinity walks on. */
+const withWalkLimit = (maxWalk: number): Pager => (filters, cursor, size) => {
   const base = planConditions(f.db, quoteConditions(filters));
   const page = keysetPage(cursor ? decodeCursor(cursor) : null, size, (extra, order, n) => {
-    const { where, params } = joinConditions(pageConditions(f.db, [...base, extra], order, n, budgetMs));
+    const { where, params } = joinConditions(pageConditions(f.db, [...base, extra], order, n, maxWalk));
     return f.db.prepare(`SELECT q.id, q.published_at FROM quotes q ${where} ORDER BY ${order} LIMIT ?`).all(...params, n) as { id: number; published_at: string | null }[];
   });
   return { ids: page.rows.map((r) => r.id), next: page.next };
@@ -80,7 +80,7 @@ describe('search plans against the straightforward query', () => {
     expect(['scrutiny', 'grading', 'zebra'].map(common)).toEqual([false, false, false]);
   });
 
-  const pagers: [string, Pager][] = [['listQuotes', viaListQuotes], ['walk only', withBudget(Infinity)], ['fallback', withBudget(0)]];
+  const pagers: [string, Pager][] = [['listQuotes', viaListQuotes], ['walk only', withWalkLimit(Infinity)], ['fallback', withWalkLimit(0)]];
   describe.each(pagers)('%s', (_name, pager) => {
     it('returns the same rows in the same order for every word and filter pair, page after page', () => {
       let compared = 0;
