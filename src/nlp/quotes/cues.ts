@@ -93,7 +93,7 @@ export function contentStart(s: string, cue: Cue): number {
   if (PARTICIPLE_CUES.has(cue.verb) && !thatSkipped) return -1;
   skip(/^\s+/);
   const rest = s.slice(i);
-  if (!rest || /^[:;.,!?)–—]/.test(rest) || CLAUSE_LINK.test(rest)) return -1;
+  if (!rest || /^[:;.,!?)–—]/.test(rest) || (!thatSkipped && CLAUSE_LINK.test(rest))) return -1;
   if (rest.replace(/[^\p{L}§]/gu, '').length < 6) return -1;
   // Without "that", a speech verb's content must read as a clause ("she found a new job" reports nothing).
   if (NP_TAKERS.test(cue.verb) && !thatSkipped && !rest.includes('§') && !CLAUSE_VERB.test(rest.split(/\s+/).slice(0, 14).join(' '))) return -1;

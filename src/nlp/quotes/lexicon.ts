@@ -53,7 +53,7 @@ What Why How Who Where When Which General Joint Acting Interim Managing Principa
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
-  inspectors: 'inspectors', inspectorate: 'inspectorate', watchdog: 'watchdog', regulator: 'regulator',
+  inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
   data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
 };

@@ -162,7 +162,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const role = roleText(s, base, orgs, names.slice(-1));
   // "a report published by Ofsted", "a YouGov poll for the NEU"
   const source = INSTITUTION_SOURCE.exec(lower);
-  if (source && org && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
+  if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
   if (names.length) {
     const m = names.at(-1)!;
     const owner = org ? null : genericOwner(t);
@@ -170,7 +170,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null) ?? placeCouncil(t, ctx);
     return { type: 'person', mention: m, role: ownRole, org: known, ...(owner && !known ? { orgNoun: owner } : {}) };
   }
-  const lastWord = lower.replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
+  // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
+  const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
   if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };

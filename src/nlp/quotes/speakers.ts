@@ -14,7 +14,7 @@ export interface Speaker {
 }
 
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
-const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'watchdog', 'regulator', 'report', 'review', 'findings']);
+const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'inspectorates', 'watchdog', 'regulator', 'report', 'review', 'findings']);
 
 /** Generic nouns that only ever mean a body whose name contains them ("the council" is a council). */
 const NAMED_ONLY = new Set(['council', 'authority']);
