@@ -2,13 +2,14 @@
 //
 // Why: for a word in a quarter of the quotes, building the whole match set costs 100–250 ms at 1M quotes, and
 // probing FTS5 row by row costs ~40 µs a probe. But FTS5 reads a rowid range of a doclist almost for free, and quote
-// ids grow with time in practice. So each window takes the next W rows of the filter walk (the index SQLite picks
+// ids grow with time in practice. So each window takes the next rows of the filter walk (the index SQLite picks
 // for stance/org/source/date, in page order), reads the word's matches only between that window's smallest and
 // largest id, and keeps the window rows among them. That is exact whatever the ids are: the range covers every id
-// in the window; correlation only makes it cheap. Windows grow ×4 until the page is full or the filters run out.
-// When the walk has not filled the page within WALK_BUDGET rows, or the windows' id ranges add up to more than the
-// table's (ids not following dates, e.g. after a backfill), the rest of the page comes from the whole match set
-// walked in the same order (the `+q.id IN (...)` plan of fts-plan.ts), so the worst case stays that plan's cost.
+// in the window; correlation only makes it cheap. The next window is sized from the density seen so far.
+// The rest of the page comes from the whole match set walked in the same order (the `+q.id IN (...)` plan of
+// fts-plan.ts) when walking on would touch more rows than that set holds (estimated from the matches per id seen),
+// or when the windows' id ranges add up to more than the table's (ids not following dates, e.g. after a
+// backfill). So a dense combination costs a window or two, and a sparse one at most a window more than before.
 import { cachedStatement, type DB } from './connection.ts';
 import type { SqlCondition } from './search.ts';
 
