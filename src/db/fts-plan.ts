@@ -1,10 +1,11 @@
 // Plans search conditions against the data before a query runs, so SQLite can use the right index.
 //  - A full-text match: SQLite's default is to fetch every matching row and sort them by date, ideal for a rare
-//    word, but for a word in a quarter of a million quotes it sorts them all to show fifty. For common matches we
-//    write `+id IN (...)`: the unary plus stops SQLite driving the query from the match, so it walks the date
-//    index, probes the (once-built) match set and stops at the page size.
-//    (Probing FTS5 row by row instead of building the set was tried: ~100µs a probe, and a word common years ago
-//    but absent lately, like "single inspection framework", makes the walk cross every recent row. Rejected.)
+//    word (up to COMMON matches), but for a word in a quarter of a million quotes it sorts them all to show fifty.
+//    Common matches are marked `common` and written `+id IN (...)`: the unary plus stops SQLite driving the query
+//    from the match, so it walks the date/filter index, probes the match set and stops at the page size. A quote
+//    page does better still: search-walk.ts reads the match only over the id range of each window of the walk,
+//    and falls back to this plan when that would not pay. (Probing FTS5 row by row was measured at ~40 µs a
+//    probe, and a word common years ago but absent lately makes such a walk cross every recent row. Rejected.)
 //  - speaker:/org: values become the ids of the people or organisations they name (an indexed IN list); only a
 //    name that matches no one falls back to a full-text match on the quoted name.
 import type { DB } from './connection.ts';
