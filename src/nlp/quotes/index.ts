@@ -189,7 +189,10 @@ const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me)\b/;
  */
 function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speaker | null, out: Found[]): Speaker | null {
   const body = w.text.slice(para.start, para.end);
-  if (para.placement !== 'body' || !/[.!?]$/.test(body)) return null;
+  if (para.placement !== 'body') return null;
+  const item = listItem(w, para, current, out);
+  if (item) return item;
+  if (!/[.!?]$/.test(body)) return null;
   let speaker = current && FIRST_PERSON.test(body) ? current : null;
   let cue: string | null = null;
   if (!speaker) {
@@ -201,6 +204,33 @@ function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speaker | nul
   }
   w.state.remember(speaker);
   out.push({ start: para.start, end: para.end, text: body, kind: 'direct', speaker, cue, para: para.index, confidence: cue ? 0.75 : 0.6 });
+  return speaker;
+}
+
+const LIST_ITEM = /^(?:[•*·▪–-]\s*)?[a-z]/;
+
+/**
+ * "The report found that:" above a list: each item is what the source found (reported, so indirect), until the list ends.
+ * Returns the speaker while the list runs.
+ */
+function listItem(w: WalkInput, para: Paragraph, current: Speaker | null, out: Found[]): Speaker | null {
+  const body = w.text.slice(para.start, para.end);
+  if (!LIST_ITEM.test(body) || body.length > 400) return null;
+  let prev = para.index - 1;
+  while (prev >= 0 && w.paras[prev]!.furniture) prev--;
+  const continues = current && out.at(-1)?.para === prev && out.at(-1)?.kind === 'indirect';
+  let speaker = continues ? current : null;
+  if (!speaker) {
+    const above = w.paras[prev];
+    if (!above || !/\bthat:\s*$/.test(w.text.slice(above.start, above.end))) return null;
+    const a = introducedAbove(w, para.index);
+    speaker = a ? w.state.resolve(a.ref) : null;
+    if (!speaker) return null;
+  }
+  const start = para.start + /^(?:[•*·▪–-]\s*)?/.exec(body)![0].length;
+  const end = para.start + body.replace(/[\s.;,]+$/, '').length;
+  w.state.remember(speaker);
+  out.push({ start, end, text: w.text.slice(start, end), kind: 'indirect', speaker, cue: 'that:', para: para.index, confidence: 0.7 });
   return speaker;
 }
 
