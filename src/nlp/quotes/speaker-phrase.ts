@@ -198,7 +198,10 @@ function genericOwner(t: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/** A sector body the registry knows beats an employer named beside it ("chief executive of X Council and SOLACE spokesperson"). */
 function pickOrg(orgs: OrgMention[], t: string): string | null {
+  const known = orgs.find((o) => registries().orgByShort.has(o.org));
+  if (known) return known.org;
   if (orgs.length) return orgs[0]!.org;
   return /\bMPs?\b/.test(t) ? 'Parliament' : null;
 }
