@@ -10,7 +10,8 @@ import { DEFAULT_BENCH_DB } from './seed.ts';
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
 
 export async function runExportBench(path = DEFAULT_BENCH_DB) {
-  const db = openDatabase(path);
+  // Read-only: the seeded database is shared by every benchmark and must not change.
+  const db = openDatabase(path, { readonly: true });
   // The day from which on about ROWS quotes were published: `from=` that day selects ~ROWS rows.
   const from = (db.prepare('SELECT published_at FROM quotes ORDER BY published_at DESC LIMIT 1 OFFSET ?').pluck().get(ROWS) as string).slice(0, 10);
   const app = createApp({ db, config: loadConfig({}, { dbPath: path }), log: silentLogger });

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
 import { bodyLimit } from 'hono/body-limit';
 import { jsxRenderer } from 'hono/jsx-renderer';
+import { timing } from 'hono/timing';
 import type { DB } from '../src/db/connection.ts';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Weak: the same page may be sent gzipped or not.
   const hashed = weakEtag();
 
+  // Server-Timing: how long the server spent on a response, apart from the time it waited in a queue (bench/http.ts).
+  app.use(timing({ totalDescription: 'server' }));
   app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
   app.use(compress());
   // CSV exports stream; hashing them for an ETag would read the whole export into memory first.
