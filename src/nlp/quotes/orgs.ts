@@ -6,6 +6,8 @@ export interface OrgMention {
   end: number;
   /** Canonical short name for registry organisations, else the name as written. */
   org: string;
+  /** A unit of the body mentioned just before it (a board, faculty or committee of that body). */
+  part?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -32,7 +34,7 @@ function registryAliases() {
   return registryPattern;
 }
 
-const ORG_HEAD = '(?:Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
+const ORG_HEAD = '(?:Faculty|Committee|Panel|Bureau|Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 const UNLISTED = new RegExp(`(?:University|College|Institute) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
@@ -40,6 +42,18 @@ const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign gr
 /** A local authority's name ("Kent County Council", "Tamsford Borough Council"). */
 const COUNCIL_NAME = /\b(?:Council|Borough|Authority)$/;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
+
+/**
+ * "the Local Government Association’s Children and Young People Board": a unit of a body already found. Kept as a mention
+ * (its words are no one's name), marked as a part so the body itself stays the speaker's organisation.
+ */
+function partOf(found: OrgMention[], start: number, end: number, s: string): OrgMention[] {
+  const parent = found.find((m) => m.start < end && m.end > start && !m.part);
+  if (!parent || parent.end >= end) return [];
+  const lead = /^(?:['’]s?)?\s+/.exec(s.slice(parent.end, end));
+  const at = parent.end + (lead?.[0].length ?? 0);
+  return lead && /^\p{Lu}/u.test(s.slice(at, end)) ? [{ start: at, end, org: s.slice(at, end), part: true }] : [];
+}
 
 const PERSONISH = /^(?:Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Professor|Prof|Dr|Mr|Mrs|Ms|Miss)\b/;
 
@@ -108,6 +122,7 @@ export class OrgMatcher {
       const name = bodyOf(m[0].replace(/^(?:The|A|An) /, ''));
       const at = m.index + m[0].length - name.length;
       if (!taken(at, at + name.length)) out.push({ start: at, end: at + name.length, org: name });
+      else out.push(...partOf(out, at, at + name.length, s));
     }
     return out.sort((a, b) => a.start - b.start);
   }

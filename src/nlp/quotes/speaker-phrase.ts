@@ -202,7 +202,8 @@ function genericOwner(t: string): string | null {
 function pickOrg(orgs: OrgMention[], t: string): string | null {
   const known = orgs.find((o) => registries().orgByShort.has(o.org));
   if (known) return known.org;
-  if (orgs.length) return orgs[0]!.org;
+  const whole = orgs.find((o) => !o.part) ?? orgs[0];
+  if (whole) return whole.org;
   return /\bMPs?\b/.test(t) ? 'Parliament' : null;
 }
 
@@ -247,7 +248,7 @@ function registryRole(role: string): { role: string; org: string } | null {
 /** The phrase with names, organisations, brackets and determiners removed, lower-cased: "president", "director of social care". */
 function roleText(s: string, base: number, orgs: OrgMention[], names: NameMention[]): string | null {
   let blanked = s;
-  for (const r of [...orgs, ...names]) {
+  for (const r of [...orgs.filter((o) => !o.part), ...names]) {
     const a = r.start - base, b = r.end - base;
     blanked = blanked.slice(0, a) + ' '.repeat(b - a) + blanked.slice(b);
   }
