@@ -29,6 +29,28 @@ export interface PhraseContext {
 
 /** The subject phrase right before a verb ("…, Debbie Jones, Ofsted's director of social care,"). */
 export function subjectBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  return withWhoAside(subjectBeforeBare(s, base, ctx), s, base, ctx);
+}
+
+/** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
+export function subjectAfter(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  return withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx);
+}
+
+const WHO_LEADS = /,\s*who\s+(chairs|leads|heads|runs|directs|manages|founded|co-founded|represents|works (?:for|at)|is (?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
+const LEAD_ROLE: Record<string, string> = { chairs: 'chair', leads: 'leader', heads: 'head', runs: 'head', directs: 'director', manages: 'manager', founded: 'founder', 'co-founded': 'co-founder' };
+
+/** "X, who chairs the ADCS's policy committee, said": the aside says where X works, though it is not their name. */
+function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (ref?.type !== 'person' || ref.org) return ref;
+  const m = WHO_LEADS.exec(s);
+  if (!m) return ref;
+  const desc = describeOnly(m[2]!, base + m.index + m[0].length - m[2]!.length, ctx);
+  if (!desc || desc.type !== 'role' || !desc.org) return ref;
+  return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
+}
+
+function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const clean = blankAsides(s).replace(/\s+$/, '');
   const segs = segments(clean);
   if (!segs.length) return null;
@@ -68,8 +90,7 @@ function appositiveSubject(segs: Array<{ start: number; text: string }>, base: n
   return combine(who, read && read.type !== 'person' ? read : describeOnly(last.text, base + last.start, ctx));
 }
 
-/** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
-export function subjectAfter(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+function subjectAfterBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const clean = blankAsides(s);
   const segs = segments(clean).filter((g) => g.text.trim());
   if (!segs.length) return null;
@@ -260,6 +281,6 @@ function roleText(s: string, base: number, orgs: OrgMention[], names: NameMentio
     .replace(/\s+/g, ' ')
     .trim();
   t = t.replace(/^(?:the|a|an|its|their|his|her)(?:\s+|$)/i, '').replace(/\s+(?:of|at|for|from|the|and|on|to|in)(?:\s+the)?$/i, '').replace(/\s+of the\s+/g, ' of the ');
-  t = t.replace(/^(?:of|at|for|from|the)(?:\s+|$)/i, '').trim();
+  t = t.replace(/^(?:of|at|for|from|the)(?:\s+|$)/i, '').replace(/^['’]\s*/, '').trim();
   return t && t.split(' ').length <= 10 ? t.toLowerCase() : null;
 }
