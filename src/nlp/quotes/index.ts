@@ -8,6 +8,7 @@ import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
 import { findReported } from './reported.ts';
+import { registerPeople } from './register.ts';
 import { subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
@@ -32,7 +33,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const orgs = new OrgMatcher(text);
   const phrase: PhraseContext = { orgs, memo: new Map() };
   const people = new ArticlePeople(ctx.published?.slice(0, 10) ?? inferDate(text));
-  registerPeople(masked, paras, orgs, people);
+  registerPeople(masked, paras, phrase, people);
   const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));
   const sentenceOf = (para: number, at: number) => sentences[para]!.find(([s, e]) => at >= s && at < e) ?? [paras[para]!.start, paras[para]!.end] as [number, number];
   const passages = describePassages(buildPassages(spans, paras), masked, sentenceOf, phrase);
@@ -291,23 +292,6 @@ function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   if (!m || w.masked.slice(s, m.start).split(/\s+/).length > 6) return;
   const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
   if (p) w.state.mention(p);
-}
-
-const BYLINE = /^(?:by|words by|written by|reporting by)\s+\p{Lu}[^.!?]{0,80}$/iu;
-
-/** Registers every full name in the narrative first, so roles ("the head of Ofsted") can point forward to a person named later. */
-function registerPeople(masked: string, paras: Paragraph[], orgs: OrgMatcher, people: ArticlePeople): void {
-  // Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap.
-  const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?\p{Lu}[\p{L}’'.-]*)+/gu;
-  for (const p of paras) {
-    const s = masked.slice(p.start, p.end);
-    // A byline names the reporter, never a speaker.
-    if (BYLINE.test(s)) continue;
-    for (const run of s.matchAll(RUN)) {
-      const at = p.start + run.index;
-      for (const m of findNames(run[0], at, orgs.find(run[0], at))) if (m.given || m.title) people.resolve(m);
-    }
-  }
 }
 
 /** The inspectorate most mentioned in the article: who "inspectors", "the report" and "the watchdog" speak for. */

@@ -1,0 +1,65 @@
+// The article's people before any quote is read: every full name, and what the words right around it say about them.
+import { ROLE_WORDS } from './lexicon.ts';
+import { findNames, type NameMention } from './names.ts';
+import type { OrgMatcher } from './orgs.ts';
+import type { ArticlePeople } from './people.ts';
+import { readPhrase, type PhraseContext } from './speaker-phrase.ts';
+import type { Paragraph } from './text.ts';
+
+const BYLINE = /^(?:by|words by|written by|reporting by)\s+\p{Lu}[^.!?]{0,80}$/iu;
+/** Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap. */
+const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?\p{Lu}[\p{L}’'.-]*)+/gu;
+/** Words that end a title written before a name ("Asked by | Conservative MP Alison Reeve"). */
+const PREFIX_STOP = /^(?:by|with|from|to|and|or|but|said|says|told|asked|according|as|that|when|after|before|while|including|like|is|was|were|are|has|have|had|on|about|against|than|if|because|thanked|thank|praised|met|joined|replaced|succeeded)$/i;
+/** "the education committee, chaired by Graham Stuart": the body just before, and the post. */
+const LED_BY = /(?:chaired|led|headed|run|fronted)\s+by\s+$/;
+const LED_ROLE: Record<string, string> = { chaired: 'chair', led: 'leader', headed: 'head', run: 'head', fronted: 'head' };
+
+/**
+ * Registers every full name first, so a role ("the head of Ofsted") can point forward to a person named later, and a bare
+ * surname back to the right namesake; a title written before the name ("Conservative MP Alison Reeve") or a body "chaired by"
+ * them describes them from the start.
+ */
+export function registerPeople(masked: string, paras: Paragraph[], ctx: PhraseContext, people: ArticlePeople): void {
+  for (const p of paras) {
+    const s = masked.slice(p.start, p.end);
+    // A byline names the reporter, never a speaker.
+    if (BYLINE.test(s)) continue;
+    for (const run of s.matchAll(RUN)) {
+      const at = p.start + run.index;
+      for (const m of findNames(run[0], at, ctx.orgs.find(run[0], at))) {
+        if (!m.given && !m.title) continue;
+        const person = people.resolve(m);
+        if (person && !person.org && !person.role) describeFromContext(masked, p, m, ctx, people, person);
+      }
+    }
+  }
+}
+
+function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
+  const before = masked.slice(Math.max(p.start, m.start - 90), m.start);
+  const led = LED_BY.exec(before);
+  if (led) {
+    const body = ctx.orgs.find(masked.slice(Math.max(p.start, m.start - 120), m.start), Math.max(p.start, m.start - 120)).at(-1);
+    if (body) people.describe(person, body.org, LED_ROLE[led[0].split(/\s+/)[0]!]!);
+    return;
+  }
+  const prefix = titleBefore(before);
+  if (!prefix) return;
+  const ref = readPhrase(`${prefix}${masked.slice(m.start, m.end)}`, m.start - prefix.length, ctx);
+  if (ref?.type === 'person' && (ref.org || ref.role)) people.describe(person, ref.org, ref.role);
+}
+
+/** The words right before a name that read as its title ("Ofsted chief inspector ", "Council leader "), else null. */
+function titleBefore(before: string): string | null {
+  const words = [...before.matchAll(/[^\s]+\s+/g)];
+  if (!words.length || words.at(-1)!.index + words.at(-1)![0].length !== before.length) return null;
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]![0].trim();
+    if (/[,.;:()"“”‘’§]$|^[("“‘§]/.test(w) || PREFIX_STOP.test(w)) break;
+    i--;
+  }
+  const prefix = before.slice(words[i]?.index ?? before.length);
+  return prefix.trim() && (ROLE_WORDS.test(prefix) || /\bMPs?\b/.test(prefix)) ? prefix : null;
+}
