@@ -77,7 +77,8 @@ function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number):
 
 const rowBefore = (w: Walk, key: Key): SqlCondition => ({ sql: `(${w.cols.join(', ')}) < (${w.cols.map(() => '?').join(', ')})`, params: key });
 
-function walkPage(w: Walk, need: number): number[] {
+/** The page's ids, or null when a window ends on a NULL key (no keyset continues from it): then plan as usual. */
+function walkPage(w: Walk, need: number): number[] | null {
   const [minId, maxId] = cachedStatement(w.db, 'SELECT (SELECT min(id) FROM quotes), (SELECT max(id) FROM quotes)').raw().get() as [number, number];
   const ids: number[] = [];
   let after: SqlCondition[] = [];
@@ -89,6 +90,7 @@ function walkPage(w: Walk, need: number): number[] {
     const win = walkWindow(w, after, size, need - ids.length);
     ids.push(...win.hits);
     if (ids.length >= need || !win.last) return ids;
+    if (win.last.includes(null)) return null;
     after = [rowBefore(w, win.last)];
     walked += win.walked;
     span += win.hi - win.lo + 1;
@@ -110,7 +112,9 @@ function walkPage(w: Walk, need: number): number[] {
 /**
  * The conditions that select one page of quotes `q` in `order` (at most `n` rows). With a common full-text match
  * (marked `common` by fts-plan.ts) and a descending keyset order, the page is found by the windowed walk above
- * and returned as its ids; otherwise the conditions are returned as they are. `maxWalk` overrides how many rows
+ * and returned as its ids; otherwise the conditions are returned as they are. The conditions must leave out rows
+ * with a NULL in an order column (listQuotes' keyset segments do): the walk continues with a row-value `<`, which
+ * no NULL passes. `maxWalk` overrides how many rows
  * the walk may take before the rest comes from the whole match set (tests pass 0 and Infinity to force each path).
  */
 export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, maxWalk?: number): SqlCondition[] {
@@ -118,5 +122,6 @@ export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: 
   const cols = descColumns(order);
   if (i < 0 || !cols) return conds;
   const ids = walkPage({ db, maxWalk, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
+  if (!ids) return conds;
   return [{ sql: ids.length ? `q.id IN (${ids.map(() => '?').join(', ')})` : '0', params: ids }];
 }
