@@ -25,7 +25,7 @@ export interface CompiledStanceModel {
   calls: number;
 }
 
-const TOP_FEATURES = 5;
+const TOP_FEATURES = 8;
 
 export function compileStanceModel(model: LinearStanceModel): CompiledStanceModel {
   if (model.labels.join() !== STANCES.join()) throw new Error(`stance model labels ${model.labels.join()} do not match ${STANCES.join()}`);

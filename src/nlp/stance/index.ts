@@ -3,8 +3,10 @@ import type { ArticleContext, ExtractedQuote, Stance, StanceResult } from '../..
 import { articleInfo, ledInAsReply, speakerRunBefore } from './context.ts';
 import { scoreText, type Scored } from './score.ts';
 import { sentimentOf } from './sentiment.ts';
-import { speakerSide } from './speaker.ts';
-import { classifyStanceStatistically, type StatisticalStance } from './classifier.ts';
+import { modelSide, speakerSide } from './speaker.ts';
+import { classifyWithModel, shippedStanceModel, type CompiledStanceModel } from './classifier.ts';
+import { modelCues } from './model-cues.ts';
+import type { SpeakerSide } from './classifier-features.ts';
 
 /** Weight a side needs before it counts as a position. */
 export const THRESHOLD = 0.5;
@@ -15,11 +17,18 @@ const MIXED_RATIO = 0.3;
  * on written examples) may name a position if it is at least this sure: sector positions are often argued in words
  * no lexicon lists. Not for the inspectorate's own people, whose descriptive findings the model over-reads as support.
  */
-const MODEL_THRESHOLD = 0.6;
+export const MODEL_THRESHOLD: Readonly<Record<SpeakerSide, number>> = { sector: 0.5, government: 0.5, other: 0.5, inspectorate: 0.7 };
+
+export interface StanceOptions {
+  /** The fallback model; the shipped one by default (scripts/stance-cv.ts passes one trained on other folds). */
+  model?: CompiledStanceModel;
+  /** How sure the model must be, per speaker side, before it names a position the rules did not find. */
+  modelThreshold?: Readonly<Record<SpeakerSide, number>>;
+}
 /** What the speaker said just before counts for less than the quote itself. */
 const CONTEXT_WEIGHT = 0.6;
 
-export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext): StanceResult {
+export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext, options: StanceOptions = {}): StanceResult {
   const info = articleInfo(ctx);
   const side = speakerSide(quote, ctx);
   const opts = { side, rebuttal: side === 'sector' && (info.conflict || ledInAsReply(quote, ctx)) };
@@ -39,10 +48,15 @@ export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext): Stan
   }
   const aboutRegime = own.target || info.relevant;
   const ruled = aboutRegime ? decide(supports, opposes, own, side) : { stance: 'unrelated' as Stance, confidence: 0.8 };
-  if (ruled.stance === 'neutral' && Math.max(supports, opposes) < THRESHOLD && side === 'sector') {
-    const model = classifyStanceStatistically(quote.text, side);
+  // A concession, a rating count or a cue aimed elsewhere is the rules' reading of the quote, not a lack of one.
+  // In a reply to Ofsted the sector often rebuts it without naming it, so there its quotes without a regime term are
+  // asked too; elsewhere such quotes are about something else.
+  const askModel = ruled.stance === 'neutral' || (ruled.stance === 'unrelated' && info.relevant && opts.rebuttal);
+  if (askModel && Math.max(supports, opposes) < THRESHOLD && !own.concession && !own.ratingCount && !own.offTarget) {
+    const asSide = modelSide(quote, side);
+    const model = classifyWithModel(options.model ?? shippedStanceModel(), quote.text, asSide);
     const p = model.probs[model.label];
-    if (POSITIONS.has(model.label) && p >= MODEL_THRESHOLD) {
+    if (POSITIONS.has(model.label) && p >= (options.modelThreshold ?? MODEL_THRESHOLD)[asSide]) {
       return { stance: model.label, confidence: round(p * 0.8), cues: [...own.cues, ...modelCues(quote.text, model)], sentiment: sentimentOf(quote.text) };
     }
   }
@@ -64,20 +78,4 @@ function decide(s: number, o: number, own: Scored, side: string): { stance: Stan
 }
 
 const POSITIONS = new Set<Stance>(['supports', 'opposes', 'mixed']);
-
-/** The model's strongest word features that occur in the quote, as cues a reader can see highlighted. */
-function modelCues(text: string, model: StatisticalStance): StanceResult['cues'] {
-  const role = model.label === 'supports' || model.label === 'opposes' ? model.label : null;
-  if (!role) return [];
-  const lower = text.toLowerCase();
-  const cues: StanceResult['cues'] = [];
-  for (const { feature } of model.topFeatures) {
-    const word = feature.replace(/^[a-z]+\|/, '').replace(/^not_/, '').replace(/_/g, ' ');
-    if (!/^[a-z][a-z' ]{3,}$/.test(word)) continue;
-    const at = lower.search(new RegExp(`\\b${word}\\b`));
-    if (at >= 0) cues.push({ text: text.slice(at, at + word.length), start: at, end: at + word.length, role, model: true });
-  }
-  return cues;
-}
-
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;

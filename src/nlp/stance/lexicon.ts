@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { PatternSet } from './patterns.ts';
 
-export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal', 'preface'] as const;
+export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal', 'preface', 'remit'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 export type ModifierKind = 'negator' | 'rejection' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
 
@@ -35,6 +35,7 @@ interface FramesFile {
   conflict: string[];
   rebuttalLeadIn: string[];
   inspectorate: { orgs: string[]; speakers: string[]; roles: string[] };
+  government: { orgs: string[]; roles: string[] };
   anaphora: string[];
 }
 
@@ -46,6 +47,7 @@ export interface Lexicon {
   rebuttalLeadIn: PatternSet<true>;
   negationScope: number;
   inspectorate: FramesFile['inspectorate'];
+  government: FramesFile['government'];
   anaphora: Set<string>;
   /** Any regime term, as one regex: a cheap whole-article test. */
   targetRegex: RegExp;
@@ -102,6 +104,7 @@ function load(): Lexicon {
     rebuttalLeadIn: phraseSet(frames.rebuttalLeadIn),
     negationScope: mods.negationScope,
     inspectorate: frames.inspectorate,
+    government: frames.government,
     anaphora: new Set(frames.anaphora),
     targetRegex: phrasesRegex(terms.sets.target?.terms ?? []),
   };

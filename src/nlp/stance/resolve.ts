@@ -26,6 +26,8 @@ export interface Resolved {
   role: 'supports' | 'opposes';
   factor: number;
   flipped?: boolean;
+  /** The inspectorate judging itself: shown as opposition, weighing little. */
+  concession?: boolean;
 }
 
 /** An inspectorate's own criticism of inspection is a concession: shown, but it weighs little. */
@@ -40,8 +42,13 @@ const FIRST_PERSON = new Set(['we', "we've", "we're", 'i', "i've", 'ofsted', 'in
 
 const supports = (factor = 1, flipped?: boolean): Resolved => ({ role: 'supports', factor, flipped });
 const opposes = (factor = 1, flipped?: boolean): Resolved => ({ role: 'opposes', factor, flipped });
+const concede = (): Resolved => ({ role: 'opposes', factor: CONCESSION, concession: true });
 
-export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation): Resolved | null {
+/** A cue whose evaluation is aimed away from the regime and the inspected services: at families, or at who does what. */
+export const OFF_TARGET = 'offTarget';
+type Resolution = Resolved | typeof OFF_TARGET | null;
+
+export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation): Resolution {
   const own = s.side === 'inspectorate';
   switch (kind) {
     case 'endorse':
@@ -56,9 +63,9 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       if (s.negated) return supports(s.rejected ? 1 : 0.5, true);
       // From its own people, criticism aimed at the sector ("practice is inconsistent") is the verdict.
       if (own && aimedAtSector(m, s)) return verdict(m, s);
-      return opposes(own ? CONCESSION : 1);
+      return own ? concede() : opposes();
     case 'remove':
-      return s.negated ? supports(0.5, true) : opposes(own ? CONCESSION : 1);
+      return s.negated ? supports(0.5, true) : own ? concede() : opposes();
     case 'verdict':
       return s.negated ? null : verdict(m, s);
     case 'sectorPraise':
@@ -77,19 +84,22 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return !own && s.rebuttal ? opposes(REBUTTAL) : null;
     case 'preface':
       return !own && s.pivotAfter(m.to) ? opposes(PREFACE) : null;
+    case 'remit':
+      // "the responsibility of chief executives to ...": a job the inspected services are failing to do is a verdict.
+      return followedBy(s, 'sector', m.to, 3) ? null : OFF_TARGET;
   }
 }
 
-const flip = (r: Resolved | null): Resolved | null => (r ? { ...r, flipped: true } : null);
+const flip = (r: Resolution): Resolution => (r && r !== OFF_TARGET ? { ...r, flipped: true } : r);
 
 /** Ofsted's critique of the sector: supports from its own people, unless it is about families or about Ofsted itself. */
-function verdict(m: Match<CueDef>, s: CueSituation): Resolved | null {
+function verdict(m: Match<CueDef>, s: CueSituation): Resolution {
   // From the sector, a verdict right after a finding ("the findings highlight serious weaknesses") takes it up.
   if (s.side !== 'inspectorate') return precededBy(s, 'finding', m.from, 6) ? supports() : null;
   const family = s.terms.distance('family', m.from, m.to, 4);
   const sector = Math.min(s.terms.distance('sector', m.from, m.to), s.terms.distance('target', m.from, m.to));
-  if (family < sector) return null;
-  if (concession(m.from, s)) return opposes(CONCESSION);
+  if (family < sector) return OFF_TARGET;
+  if (concession(m.from, s)) return concede();
   return supports();
 }
 

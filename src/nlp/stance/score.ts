@@ -2,8 +2,8 @@
 import type { StanceCue } from '../../types.ts';
 import { LEXICON, type CueCategory, type CueDef } from './lexicon.ts';
 import { selectLongest, type Match } from './patterns.ts';
-import { resolveCue, type Side } from './resolve.ts';
-import { markTerms } from './terms.ts';
+import { OFF_TARGET, resolveCue, type Side } from './resolve.ts';
+import { markTerms, type TermMarks } from './terms.ts';
 import { segment, tokenize, type Token } from './tokens.ts';
 import { contrastWeights, modifierBefore } from './weights.ts';
 
@@ -21,6 +21,12 @@ export interface Scored {
   /** The text names the inspected sector or the inspectorate itself. */
   aboutServices: boolean;
   startsWithAnaphor: boolean;
+  /** An inspectorate speaker conceded a weakness of its own (a cue resolved as a concession). */
+  concession: boolean;
+  /** A cue was read as aimed away from the regime and the services (families, who should do what). */
+  offTarget: boolean;
+  /** A rating count ("a quarter of councils are rated inadequate"): descriptive unless a cue says otherwise. */
+  ratingCount: boolean;
 }
 
 const INTENSIFY = 1.5;
@@ -43,6 +49,9 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     target: terms.any('target'),
     aboutServices: terms.any('sector') || terms.any('selfRef'),
     startsWithAnaphor: tokens.length > 0 && LEXICON.anaphora.has(tokens[0]!.w),
+    concession: false,
+    offTarget: false,
+    ratingCount: countsRatings(terms, tokens, sentence),
   };
   const used = new Set<Match<CueDef>>();
   for (const m of matches) {
@@ -51,7 +60,8 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     const negator = rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
     const situation = { ...opts, negated: !!negator, rejected: !!rejection, tokens, sentence, terms, pivotAfter };
     const r = resolveCue(m.value.kind as CueCategory, m, situation);
-    if (!r) continue;
+    if (r === OFF_TARGET) out.offTarget = true;
+    if (!r || r === OFF_TARGET) continue;
     let w = m.value.weight * r.factor * weight[m.from]!;
     const intensifier = modifierBefore(mods, 'intensifier', m.from, 2, clause);
     const hedge = modifierBefore(mods, 'hedge', m.from, 3, clause);
@@ -61,6 +71,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     if (hedge) w *= HEDGE;
     if (hedge2) w *= HEDGE;
     out[r.role] += w;
+    if (r.concession) out.concession = true;
     out.cues.push(cue(text, tokens, m, r.role, r.flipped));
     if (negator && r.flipped) used.add(negator);
     if (intensifier) used.add(intensifier);
@@ -71,6 +82,20 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   for (const t of terms.targets) out.cues.push({ text: text.slice(tokens[t.from]!.start, tokens[t.to - 1]!.end), start: tokens[t.from]!.start, end: tokens[t.to - 1]!.end, role: 'target' });
   out.cues.sort((a, b) => a.start - b.start);
   return out;
+}
+
+const QUANTITY_BEFORE_GRADE = 8;
+
+/** A quantity shortly before a grade name in the same sentence: "38 were judged good", "half are rated inadequate". */
+function countsRatings(terms: TermMarks, tokens: Token[], sentence: Int32Array): boolean {
+  if (!terms.any('grade')) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!terms.has('grade', i)) continue;
+    for (let j = i - 1; j >= Math.max(0, i - QUANTITY_BEFORE_GRADE) && sentence[j] === sentence[i]; j--) {
+      if (terms.has('quantity', j) || /^\d/.test(tokens[j]!.w)) return true;
+    }
+  }
+  return false;
 }
 
 function cue(text: string, tokens: Token[], m: Match<CueDef>, role: StanceCue['role'], flipped?: boolean): StanceCue {

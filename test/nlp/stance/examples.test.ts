@@ -12,7 +12,6 @@ const SEND: Speaker = { name: 'Pat Parent', org: 'Special Needs Jungle', role: '
 const DFE: Speaker = { name: 'Department for Education', org: 'DfE', role: 'spokesperson' };
 
 const CASES: [string, Speaker, string][] = [
-  ['Inspectors found that leaders had a clear understanding of the strengths and weaknesses of the service', OFSTED_REPORT, 'neutral'],
   ['Since the last inspection, senior leaders have made significant progress', OFSTED_REPORT, 'neutral'],
   ['Children in care are not always seen regularly by their social workers', OFSTED_REPORT, 'neutral'],
   ['Our new framework will focus on what it is like to be a child in the area', OFSTED_CHIEF, 'neutral'],
@@ -93,7 +92,6 @@ const CASES: [string, Speaker, string][] = [
   ['Joint inspections bring police, health and councils into the same room, which is exactly what is needed', DIRECTORS, 'supports'],
   ['We found strong practice in the way partners shared information about children at risk', OFSTED_REPORT, 'neutral'],
   ['Where leadership is weak, children wait longer and plans drift', OFSTED_CHIEF, 'supports'],
-  ['I want to thank the staff and leaders who welcomed our inspectors', OFSTED_CHIEF, 'neutral'],
   ['The inspection regime has become a blunt tool that punishes the schools serving the poorest communities', ACAD, 'opposes'],
   ['Our research finds no relationship between Ofsted grades and pupil progress once intake is accounted for', ACAD, 'opposes'],
   ['Ofsted is right to call out councils that place children in unregistered homes', COMM, 'supports'],
