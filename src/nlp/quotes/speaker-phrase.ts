@@ -37,7 +37,7 @@ export function subjectAfter(s: string, base: number, ctx: PhraseContext): Speak
   return withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx);
 }
 
-const WHO_LEADS = /,\s*who\s+(chairs|leads|heads|runs|directs|manages|founded|co-founded|represents|works (?:for|at)|is (?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
+const WHO_LEADS = /,\s*who\s+(chairs|leads|heads|runs|directs|manages|founded|co-founded|represents|works (?:for|at)|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
 const LEAD_ROLE: Record<string, string> = { chairs: 'chair', leads: 'leader', heads: 'head', runs: 'head', directs: 'director', manages: 'manager', founded: 'founder', 'co-founded': 'co-founder' };
 
 /** "X, who chairs the ADCS's policy committee, said": the aside says where X works, though it is not their name. */
