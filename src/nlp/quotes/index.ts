@@ -37,7 +37,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));
   const sentenceOf = (para: number, at: number) => sentences[para]!.find(([s, e]) => at >= s && at < e) ?? [paras[para]!.start, paras[para]!.end] as [number, number];
   const passages = describePassages(buildPassages(spans, paras), masked, sentenceOf, phrase);
-  const state = new SpeakerState(people, institutionOrg(text, orgs), orgs.council());
+  const state = new SpeakerState(people, institutionOrg(text, orgs), (fits) => orgs.mostMentioned(fits));
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
 }

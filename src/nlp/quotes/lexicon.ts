@@ -64,6 +64,7 @@ export const GENERIC_ORG_NOUNS: Record<string, string[] | null> = {
   department: ['government department'], government: ['government department'], committee: ['parliament'], regulator: ['regulator', 'inspectorate'],
   organisation: null, organization: null, body: null, group: null, council: null, authority: null, college: ['professional body'],
   spokesperson: null, spokesman: null, spokeswoman: null,
+  trust: null, foundation: null, partnership: null, network: null, forum: null, panel: null, board: null,
 };
 
 /** Words for someone speaking for an organisation ("a spokesperson for BASW"). */

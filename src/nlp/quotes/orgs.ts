@@ -90,9 +90,14 @@ export class OrgMatcher {
 
   /** The local authority the article names (most often), or the one whose name starts with `place` ("Tamsford" → "Tamsford Borough Council"). */
   council(place?: string): string | null {
+    return this.mostMentioned((org) => COUNCIL_NAME.test(org) && (!place || org.startsWith(`${place} `)));
+  }
+
+  /** The organisation the article mentions most among those that pass `fits`. */
+  mostMentioned(fits: (org: string) => boolean): string | null {
     this.all ??= this.scan(this.text);
     const counts = new Map<string, number>();
-    for (const m of this.all) if (COUNCIL_NAME.test(m.org) && (!place || m.org.startsWith(`${place} `))) counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
+    for (const m of this.all) if (!m.part && fits(m.org)) counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
 

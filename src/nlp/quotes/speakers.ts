@@ -16,8 +16,8 @@ export interface Speaker {
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
 const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'inspectorates', 'watchdog', 'regulator', 'report', 'review', 'findings']);
 
-/** Generic nouns that only ever mean a body whose name contains them ("the council" is a council). */
-const NAMED_ONLY = new Set(['council', 'authority']);
+/** Generic nouns that only ever mean a body whose name contains them ("the council" is a council, "the trust" a trust). */
+const NAMED_ONLY = new Set(['council', 'authority', 'trust', 'foundation', 'partnership', 'network', 'forum', 'panel', 'board']);
 
 export class SpeakerState {
   private readonly history: Speaker[] = [];
@@ -26,8 +26,8 @@ export class SpeakerState {
     private readonly people: ArticlePeople,
     /** The organisation that "inspectors", "the report" or "the watchdog" speak for when the phrase names none. */
     private readonly institutionOrg: string | null,
-    /** The local authority the article names, for "the council" before any council has spoken. */
-    private readonly articleCouncil: string | null = null,
+    /** The body of a kind the article names most, for "the council" or "the union" before any such body has spoken. */
+    private readonly articleOrg: (fits: (org: string) => boolean) => string | null = () => null,
   ) {}
 
   /** Resolves a phrase to a speaker; null when it cannot be tied to anyone (an unresolvable pronoun). */
@@ -77,20 +77,22 @@ export class SpeakerState {
     return person ? fromPerson(person) : null;
   }
 
-  /** "the union", "the charity": the latest organisation in play that is of that kind. */
+  /** "the union", "the trust": the latest organisation in play of that kind, else the one of that kind the article names most. */
   private generic(noun: string): Speaker | null {
     const kinds = GENERIC_ORG_NOUNS[noun];
+    // A local authority is "X Council" ("Council of Directors …" is a membership body, not a council).
+    const named = (org: string) => (noun === 'council' || noun === 'authority' ? /\b(?:Council|Borough|Authority)$/.test(org) : org.toLowerCase().includes(noun));
+    const fits = (org: string) => {
+      const kind = registries().orgByShort.get(org)?.kind;
+      return kinds ? (kind ? kinds.includes(kind) : named(org)) : named(org) || !NAMED_ONLY.has(noun);
+    };
     for (let i = this.history.length - 1; i >= 0; i--) {
       const org = this.history[i]!.person?.org ?? this.history[i]!.org;
-      if (!org) continue;
-      const kind = registries().orgByShort.get(org)?.kind;
-      // A local authority is "X Council" ("Council of Directors …" is a membership body, not a council).
-      const named = NAMED_ONLY.has(noun) ? /\b(?:Council|Borough|Authority)$/.test(org) : org.toLowerCase().includes(noun);
-      const fits = kinds ? (kind ? kinds.includes(kind) : named) : named || !NAMED_ONLY.has(noun);
-      if (fits) return { name: organisationSpeakerName(org), org, role: null, person: null };
+      if (org && fits(org)) return { name: organisationSpeakerName(org), org, role: null, person: null };
     }
-    const council = NAMED_ONLY.has(noun) ? this.articleCouncil : null;
-    return council ? { name: council, org: council, role: null, person: null } : null;
+    // Only a noun that says what kind of body it is may reach forward; "the spokesperson" could be anyone's.
+    const org = kinds || NAMED_ONLY.has(noun) ? this.articleOrg(fits) : null;
+    return org ? { name: organisationSpeakerName(org), org, role: null, person: null } : null;
   }
 
   remember(s: Speaker): void {
