@@ -21,6 +21,22 @@ export interface ArticleRow {
   fetchedAt: string;
 }
 
+/** What ingest learns about a new article besides its content, stored with it in one INSERT. */
+export interface ArticleDerived {
+  /** SimHash fingerprint; '' for a text too short to fingerprint. */
+  simhash?: string | null;
+  duplicateOf?: number | null;
+  processedAt?: string | null;
+  nlpVersion?: number | null;
+}
+
+/** The fields ingest needs to decide whether a fetched page is new, changed or already stored. */
+export interface ArticleRef {
+  id: number;
+  url: string;
+  content_hash: string;
+}
+
 export interface StoredArticle {
   id: number;
   source_id: string | null;
@@ -51,16 +67,13 @@ const toParams = (a: ArticleRow) => ({
 });
 
 /** Finds an article by its canonical URL or by any other URL it was seen at. */
-export function findArticleByUrl(db: DB, url: string): StoredArticle | null {
-  const row = db
-    .prepare(
-      `SELECT id, source_id, url, title, body, published_at, content_hash FROM articles WHERE url = ?
-       UNION ALL
-       SELECT a.id, a.source_id, a.url, a.title, a.body, a.published_at, a.content_hash
-         FROM article_urls u JOIN articles a ON a.id = u.article_id WHERE u.url = ?
-       LIMIT 1`,
-    )
-    .get(url, url) as StoredArticle | undefined;
+export function findArticleByUrl(db: DB, url: string): ArticleRef | null {
+  const row = cachedStatement(db,
+    `SELECT id, url, content_hash FROM articles WHERE url = ?
+     UNION ALL
+     SELECT a.id, a.url, a.content_hash FROM article_urls u JOIN articles a ON a.id = u.article_id WHERE u.url = ?
+     LIMIT 1`,
+  ).get(url, url) as ArticleRef | undefined;
   return row ?? null;
 }
 
@@ -69,15 +82,21 @@ export function findArticleIdByHash(db: DB, contentHash: string): number | null 
   return row?.id ?? null;
 }
 
-export function insertArticle(db: DB, article: ArticleRow): number {
-  const info = db
-    .prepare(
-      `INSERT INTO articles (source_id, url, original_url, title, standfirst, published_at, modified_at, byline, body, raw, raw_type,
-         content_hash, partial, withdrawn, document_type, fetched_at)
-       VALUES (@source_id, @url, @original_url, @title, @standfirst, @published_at, @modified_at, @byline, @body, @raw, @raw_type,
-         @content_hash, @partial, @withdrawn, @document_type, @fetched_at)`,
-    )
-    .run(toParams(article));
+/** Inserts a new article, with what ingest derived from it in the same row write (a body spans several pages,
+ * so each later UPDATE of the row would rewrite them all). */
+export function insertArticle(db: DB, article: ArticleRow, derived: ArticleDerived = {}): number {
+  const info = cachedStatement(db,
+    `INSERT INTO articles (source_id, url, original_url, title, standfirst, published_at, modified_at, byline, body, raw, raw_type,
+       content_hash, partial, withdrawn, document_type, fetched_at, simhash, duplicate_of, processed_at, nlp_version)
+     VALUES (@source_id, @url, @original_url, @title, @standfirst, @published_at, @modified_at, @byline, @body, @raw, @raw_type,
+       @content_hash, @partial, @withdrawn, @document_type, @fetched_at, @simhash, @duplicate_of, @processed_at, @nlp_version)`,
+  ).run({
+    ...toParams(article),
+    simhash: derived.simhash ?? null,
+    duplicate_of: derived.duplicateOf ?? null,
+    processed_at: derived.processedAt ?? null,
+    nlp_version: derived.nlpVersion ?? null,
+  });
   return Number(info.lastInsertRowid);
 }
 

@@ -38,16 +38,14 @@ export function resolveOrganisationId(db: DB, shortOrName: string): number | nul
     const row = bySlug.get(slug) as { id: number } | undefined;
     if (row) return row.id;
   }
-  const known = db
-    .prepare('SELECT id FROM organisations WHERE lower(acronym) = lower(?) OR lower(name) = lower(?) ORDER BY id LIMIT 1')
+  const known = cachedStatement(db, 'SELECT id FROM organisations WHERE lower(acronym) = lower(?) OR lower(name) = lower(?) ORDER BY id LIMIT 1')
     .get(name, name) as { id: number } | undefined;
   if (known) return known.id;
   const own = slug ?? slugify(name);
   const existing = bySlug.get(own) as { id: number } | undefined;
   if (existing) return existing.id;
   const reg = slug ? registries().organisations.find((o) => o.slug === slug)! : null;
-  const info = db
-    .prepare('INSERT INTO organisations (slug, name, acronym, kind, website) VALUES (?, ?, ?, ?, ?)')
+  const info = cachedStatement(db, 'INSERT INTO organisations (slug, name, acronym, kind, website) VALUES (?, ?, ?, ?, ?)')
     .run(own, reg?.name ?? name, reg?.short ?? null, reg?.kind ?? null, reg?.website ?? null);
   return Number(info.lastInsertRowid);
 }

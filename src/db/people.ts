@@ -9,6 +9,8 @@ export interface PersonQuery {
   role: string | null;
   /** The article's date (ISO), when known: dates the role. */
   date: string | null;
+  /** The id `org` resolves to, when the caller has resolved it already (saves resolving it twice per quote). */
+  orgId?: number | null;
 }
 
 const TITLES = /^(?:sir|dame|lord|lady|baroness|baron|cllr|councillor|professor|prof|dr|mr|mrs|ms|miss|rev|revd|the rt hon|rt hon)\.?\s+/i;
@@ -49,7 +51,7 @@ export function syncRegistries(db: DB): void {
 export function resolvePersonId(db: DB, q: PersonQuery): number | null {
   const key = nameKey(q.name);
   if (!key) return null;
-  const orgId = q.org ? resolveOrganisationId(db, q.org) : null;
+  const orgId = q.orgId !== undefined ? q.orgId : q.org ? resolveOrganisationId(db, q.org) : null;
   const id = key.includes(' ') ? findFullName(db, key, orgId) : findSurname(db, key, orgId);
   const personId = id ?? createPerson(db, q.name);
   addAlias(db, personId, q.name);

@@ -26,7 +26,6 @@ export function simhashCandidates(db: DB, published: string | null, opts: { days
   const day = Date.parse(published.slice(0, 10) + 'T00:00:00Z');
   const shift = (n: number) => new Date(day + n * 86_400_000).toISOString().slice(0, 10);
   const days = opts.days ?? 14;
-  return db
-    .prepare(`${cols} WHERE published_at >= ? AND published_at < ? AND simhash IS NOT NULL AND simhash != '' ORDER BY published_at LIMIT ?`)
+  return cachedStatement(db, `${cols} WHERE published_at >= ? AND published_at < ? AND simhash IS NOT NULL AND simhash != '' ORDER BY published_at LIMIT ?`)
     .all(shift(-days), shift(days + 1), limit) as SimhashCandidate[];
 }

@@ -1,15 +1,16 @@
-// Stores one scraped article: canonical URL, exact-duplicate check, NLP, then the article and its quotes
-// in a single transaction, so a crash never leaves an article without its quotes.
+// Stores scraped articles: canonical URL, exact-duplicate check, NLP, then the article and its quotes in one
+// transaction (a savepoint when several articles share one), so a crash or a failure never leaves an article
+// without its quotes. NLP and fingerprinting are pure and run before the write lock is taken.
 import { createHash } from 'node:crypto';
 import type { DB } from '../db/connection.ts';
-import type { ArticleRow } from '../db/articles.ts';
-import { addArticleUrl, findArticleByUrl, getArticle, findArticleIdByHash, insertArticle, markArticleProcessed, setDuplicateOf, updateArticle } from '../db/articles.ts';
+import type { ArticleRef, ArticleRow } from '../db/articles.ts';
+import { addArticleUrl, findArticleByUrl, getArticle, findArticleIdByHash, insertArticle, markArticleProcessed, updateArticle } from '../db/articles.ts';
 import { replaceArticleQuotes } from '../db/quotes.ts';
 import type { AnalysedQuote, ScrapedArticle } from '../types.ts';
 import { reapplyCorrections } from '../db/corrections.ts';
 import { analyseArticle, NLP_VERSION } from '../nlp/analyse.ts';
 import { canonicalUrl } from './canonical-url.ts';
-import { findNearDuplicate } from './near-duplicates.ts';
+import { findNearDuplicate, simhash } from './near-duplicates.ts';
 import { setSimhash } from '../db/simhashes.ts';
 import { resolveQuoteLinks } from './quote-links.ts';
 import { normaliseDate } from './dates.ts';
@@ -31,25 +32,60 @@ export function normaliseBody(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
 }
 
+/** An article analysed and ready to store: everything that does not need the write lock is done. */
+interface Analysed {
+  url: string;
+  seenUrl: string;
+  row: ArticleRow;
+  quotes: AnalysedQuote[];
+  fingerprint: string | null;
+}
+
 export function ingestArticle(db: DB, sourceId: string | null, article: ScrapedArticle, now = new Date()): IngestResult {
+  const a = analyse(db, sourceId, article, now);
+  return 'status' in a ? a : db.transaction(() => store(db, a, now))();
+}
+
+/**
+ * Ingests several articles with one commit (imports and backfills: a commit per article costs as much as
+ * storing it). Each article is stored in a savepoint of its own, so one that fails is not stored at all and
+ * the others are; its slot in the result holds the error. If the commit itself fails, nothing is stored and
+ * the error is thrown.
+ */
+export function ingestArticles(db: DB, sourceId: string | null, articles: ScrapedArticle[], now = new Date()): Array<IngestResult | Error> {
+  const analysed = articles.map((article) => attempt(() => analyse(db, sourceId, article, now)));
+  const storeOne = db.transaction((a: Analysed) => store(db, a, now));
+  return db.transaction(() =>
+    analysed.map((a) => {
+      if (a instanceof Error || 'status' in a) return a;
+      const stored = attempt(() => storeOne(a));
+      // SQLite rolls the whole transaction back on some errors (a full disk): then the batch is lost, not half-stored.
+      if (!db.inTransaction) throw stored;
+      return stored;
+    }),
+  )();
+}
+
+function attempt<T>(fn: () => T): T | Error {
+  try {
+    return fn();
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+/** Everything before the store: a result when the article is already stored, else the article analysed. */
+function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: Date): IngestResult | Analysed {
   const url = canonicalUrl(article.canonicalUrl ?? article.url);
   const seenUrl = canonicalUrl(article.url);
   const body = normaliseBody(article.text);
   const hash = contentHash(article.title, body);
-
-  const existing = findArticleByUrl(db, url) ?? (seenUrl !== url ? findArticleByUrl(db, seenUrl) : null);
-  if (existing && existing.content_hash === hash) return { status: 'unchanged', articleId: existing.id, quotes: 0 };
-  if (!existing) {
-    const sameContent = findArticleIdByHash(db, hash);
-    if (sameContent !== null) {
-      addArticleUrl(db, url, sameContent);
-      return { status: 'duplicate', articleId: sameContent, quotes: 0 };
-    }
-  }
+  const known = alreadyStored(db, url, seenUrl, hash);
+  if (known) return known;
 
   const row: ArticleRow = {
     sourceId,
-    url: existing?.url ?? url,
+    url,
     originalUrl: article.url,
     title: article.title.trim() || '(untitled)',
     standfirst: article.standfirst ?? null,
@@ -65,20 +101,45 @@ export function ingestArticle(db: DB, sourceId: string | null, article: ScrapedA
     documentType: article.documentType ?? null,
     fetchedAt: now.toISOString(),
   };
-  // NLP is pure and slow-ish: run it before taking the write lock.
   const quotes = analyseArticle({ title: row.title, text: body, published: row.publishedAt });
-  const near = findNearDuplicate(db, body, row.publishedAt);
+  return { url, seenUrl, row, quotes, fingerprint: simhash(body) };
+}
 
-  const store = db.transaction(() => {
-    const articleId = existing ? (updateArticle(db, existing.id, row), existing.id) : insertArticle(db, row);
-    if (seenUrl !== row.url) addArticleUrl(db, seenUrl, articleId);
+/** The result for an article whose content is already stored (under its URL, or under another URL), else null. */
+function alreadyStored(db: DB, url: string, seenUrl: string, hash: string, existing = findExisting(db, url, seenUrl)): IngestResult | null {
+  if (existing) return existing.content_hash === hash ? { status: 'unchanged', articleId: existing.id, quotes: 0 } : null;
+  const sameContent = findArticleIdByHash(db, hash);
+  if (sameContent === null) return null;
+  addArticleUrl(db, url, sameContent);
+  return { status: 'duplicate', articleId: sameContent, quotes: 0 };
+}
+
+function findExisting(db: DB, url: string, seenUrl: string): ArticleRef | null {
+  return findArticleByUrl(db, url) ?? (seenUrl !== url ? findArticleByUrl(db, seenUrl) : null);
+}
+
+/** Stores an analysed article; call inside a transaction. Looks again, since the store may have changed since
+ * `analyse` (another process, or an earlier article of the same batch). */
+function store(db: DB, a: Analysed, now: Date): IngestResult {
+  const existing = findExisting(db, a.url, a.seenUrl);
+  const known = alreadyStored(db, a.url, a.seenUrl, a.row.contentHash, existing);
+  if (known) return known;
+  const near = findNearDuplicate(db, a.row.body, a.row.publishedAt, a.fingerprint);
+  const article = { publishedAt: a.row.publishedAt, sourceId: a.row.sourceId };
+  let articleId: number;
+  if (existing) {
+    articleId = existing.id;
+    updateArticle(db, articleId, { ...a.row, url: existing.url });
     setSimhash(db, articleId, near.fingerprint);
-    if (!existing && near.duplicateOf !== null) setDuplicateOf(db, articleId, near.duplicateOf);
-    storeQuotes(db, { id: articleId, publishedAt: row.publishedAt, sourceId: row.sourceId }, quotes, now);
-    return articleId;
-  });
-  const articleId = store();
-  return { status: existing ? 'updated' : 'new', articleId, quotes: quotes.length };
+    storeQuotes(db, { id: articleId, ...article }, a.quotes, now);
+  } else {
+    // A new article has no corrections yet, and its speakers were resolved through merges: nothing to reapply.
+    const derived = { simhash: near.fingerprint ?? '', duplicateOf: near.duplicateOf, processedAt: now.toISOString(), nlpVersion: NLP_VERSION };
+    articleId = insertArticle(db, a.row, derived);
+    replaceArticleQuotes(db, { id: articleId, ...article }, resolveQuoteLinks(db, a.quotes, a.row.publishedAt));
+  }
+  if (a.seenUrl !== (existing?.url ?? a.url)) addArticleUrl(db, a.seenUrl, articleId);
+  return { status: existing ? 'updated' : 'new', articleId, quotes: a.quotes.length };
 }
 
 /** Re-runs NLP over one stored article; quote ids with unchanged spans and every correction survive. */

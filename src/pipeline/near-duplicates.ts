@@ -13,18 +13,26 @@ export const MAX_DISTANCE = 16;
 /** Shingle-set Jaccard similarity from which two texts are one story. */
 export const MIN_JACCARD = 0.5;
 
-/** FNV-1a 32-bit with a seed, so two independent halves make a 64-bit feature hash. */
-function fnv1a(s: string, seed: number): number {
+/** FNV-1a 32-bit steps over the characters of `s`, from state `h`. */
+function fnvChars(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * FNV-1a 32-bit with a seed of the shingle "a b c", computed without building the string (ingest hashes every
+ * shingle of every article), so two independent seeds make a 64-bit feature hash.
+ */
+function shingleHash(a: string, b: string, c: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  h = Math.imul(fnvChars(h, a) ^ 0x20, 0x01000193);
+  h = Math.imul(fnvChars(h, b) ^ 0x20, 0x01000193);
+  h = fnvChars(h, c);
   // Final avalanche (murmur3 fmix32): FNV's low bits are weak for short inputs.
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
@@ -47,17 +55,46 @@ export function jaccard(a: string, b: string): number {
   return union ? common / union : 0;
 }
 
+/**
+ * The start index of each distinct word 3-shingle of `w` (its first occurrence). Shingles are told apart by
+ * numbers made of word ids rather than by joined strings, which cost more than the hashing itself.
+ */
+function distinctShingleStarts(w: string[]): number[] {
+  const ids = new Map<string, number>();
+  const wid = w.map((x) => {
+    let id = ids.get(x);
+    if (id === undefined) ids.set(x, (id = ids.size));
+    return id;
+  });
+  // Three ids of at most k values make a number below k³, exact in a double while k³ < 2^53.
+  const k = ids.size;
+  const key = k < 200_000 ? (i: number) => (wid[i]! * k + wid[i + 1]!) * k + wid[i + 2]! : (i: number) => `${wid[i]} ${wid[i + 1]} ${wid[i + 2]}`;
+  const seen = new Set<number | string>();
+  const starts: number[] = [];
+  for (let i = 0; i + 3 <= w.length; i++) {
+    const s = key(i);
+    if (!seen.has(s)) (seen.add(s), starts.push(i));
+  }
+  return starts;
+}
+
 /** SimHash fingerprint as 16 hex digits, or null when the text is too short to fingerprint. */
 export function simhash(text: string): string | null {
   const w = words(text);
   if (w.length < MIN_WORDS) return null;
-  const votes = new Int32Array(64);
-  for (const shingle of new Set(shingles(w))) {
-    const halves = [fnv1a(shingle, 0), fnv1a(shingle, 0x9e3779b9)];
-    for (let bit = 0; bit < 64; bit++) votes[bit]! += (halves[bit >> 5]! >>> (bit & 31)) & 1 ? 1 : -1;
+  const starts = distinctShingleStarts(w);
+  // Per bit, how many shingle hashes have it set; the fingerprint keeps the bits set in a majority.
+  const ones = new Int32Array(64);
+  for (const i of starts) {
+    const lo = shingleHash(w[i]!, w[i + 1]!, w[i + 2]!, 0);
+    const hi = shingleHash(w[i]!, w[i + 1]!, w[i + 2]!, 0x9e3779b9);
+    for (let bit = 0; bit < 32; bit++) {
+      ones[bit]! += (lo >>> bit) & 1;
+      ones[bit + 32]! += (hi >>> bit) & 1;
+    }
   }
   const out = [0, 0];
-  for (let bit = 0; bit < 64; bit++) if (votes[bit]! > 0) out[bit >> 5]! |= 1 << (bit & 31);
+  for (let bit = 0; bit < 64; bit++) if (2 * ones[bit]! > starts.length) out[bit >> 5]! |= 1 << (bit & 31);
   return out.map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
@@ -84,9 +121,11 @@ export interface NearDuplicate {
   duplicateOf: number | null;
 }
 
-/** Looks for a stored near-copy of `text` among articles published around the same time. */
-export function findNearDuplicate(db: DB, text: string, published: string | null): NearDuplicate {
-  const fingerprint = simhash(text);
+/**
+ * Looks for a stored near-copy of `text` among articles published around the same time. `fingerprint` can be
+ * computed beforehand (it is pure) so that only the look-up runs inside the ingest transaction.
+ */
+export function findNearDuplicate(db: DB, text: string, published: string | null, fingerprint = simhash(text)): NearDuplicate {
   if (!fingerprint) return { fingerprint, duplicateOf: null };
   const candidates = simhashCandidates(db, published)
     .map((c) => ({ ...c, distance: hammingDistance(fingerprint, c.simhash) }))

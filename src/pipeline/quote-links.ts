@@ -7,12 +7,22 @@ import { isOrganisationSpeaker } from '../nlp/registries.ts';
 import type { AnalysedQuote } from '../types.ts';
 
 export function resolveQuoteLinks(db: DB, quotes: AnalysedQuote[], published: string | null): QuoteToStore[] {
+  // An article quotes a few speakers many times: resolve each distinct one once (resolving again gives the same id).
+  const orgIds = new Map<string, number | null>();
+  const personIds = new Map<string, number | null>();
+  const orgId = (name: string) => memo(orgIds, name, () => resolveOrganisationId(db, name));
   return quotes.map((q) => {
-    const organisationId = q.speakerOrg ? resolveOrganisationId(db, q.speakerOrg) : null;
+    const organisationId = q.speakerOrg ? orgId(q.speakerOrg) : null;
     const isPerson = q.speaker !== null && !isOrganisationSpeaker(q.speaker, q.speakerOrg) && q.speaker !== 'unknown';
     const personId = isPerson
-      ? resolvePersonId(db, { name: q.speaker!, org: q.speakerOrg, role: q.speakerRole, date: published })
+      ? memo(personIds, JSON.stringify([q.speaker, q.speakerOrg, q.speakerRole]), () =>
+          resolvePersonId(db, { name: q.speaker!, org: q.speakerOrg, orgId: organisationId, role: q.speakerRole, date: published }))
       : null;
     return { ...q, personId, organisationId };
   });
+}
+
+function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key)!;
 }
