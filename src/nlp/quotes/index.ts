@@ -115,7 +115,7 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
     ? { start: inner[0]!.start, end: inner[0]!.end, text: w.text.slice(inner[0]!.start, inner[0]!.end), kind: 'direct', speaker: null, cue: r.cue, para, confidence: 0.8 }
     : { start: r.start, end: r.end, text: w.text.slice(r.start, r.end), kind: inner.length ? 'mixed' : 'indirect', speaker: null, cue: r.cue, para, confidence: 0.8 };
   if (r.ref) {
-    f.speaker = w.state.resolve(r.ref);
+    f.speaker = (r.ref.type === 'pronoun' ? antecedentInSentence(w, s, r.start, r.ref.pronoun) : null) ?? w.state.resolve(r.ref);
     if (!f.speaker) return;
     if (r.ref.type === 'pronoun') f.confidence = 0.7;
     else learnGender(f.speaker, w.masked.slice(r.start, r.end));
@@ -171,6 +171,20 @@ function splitAtFurniture(spans: MarkSpan[], paras: Paragraph[]): MarkSpan[][] {
     else parts.at(-1)!.push(spans[i]!);
   }
   return parts;
+}
+
+/** "Council leaders rounded on Sir X after he accused …": a person named earlier in the pronoun's own sentence, of its gender. */
+function antecedentInSentence(w: WalkInput, s: number, contentAt: number, pronoun: string): Speaker | null {
+  if (pronoun !== 'he' && pronoun !== 'she') return null;
+  const before = w.masked.slice(s, contentAt);
+  const at = [...before.matchAll(/\b(?:he|she|He|She)\b/g)].at(-1)?.index;
+  if (!at) return null;
+  const names = findNames(before.slice(0, at), s, w.phrase.orgs.find(before.slice(0, at), s)).filter((n) => !n.possessive && (n.given || n.title));
+  const m = names.at(-1);
+  if (!m) return null;
+  const sp = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
+  const want = pronoun === 'he' ? 'm' : 'f';
+  return sp?.person && (sp.person.gender ?? want) === want ? sp : null;
 }
 
 /** "Cllr Amira Hassan said … she felt …": a speaker's own report that refers to them as she/he tells their gender when the name does not. */
