@@ -25,6 +25,14 @@ export interface Facets {
 
 const PER_FACET = 12;
 
+/**
+ * Whether counting would walk thousands of full-text matches (a common word: 50–200 ms at 1M quotes) rather than
+ * an index range or a few matches (~25 ms). Pages show such counts after the results, from a second request.
+ */
+export function facetsAreSlow(db: DB, filters: QuoteFilters): boolean {
+  return planConditions(db, quoteConditions(filters)).some((c) => c.common);
+}
+
 export function quoteFacets(db: DB, filters: QuoteFilters, cap = 5_000): Facets {
   const { where, params } = joinConditions(planConditions(db, quoteConditions(filters)));
   const rows = db

@@ -22,10 +22,17 @@ export class TtlCache<V> {
     this.version = opts.version;
   }
 
-  get(key: string, compute: () => V): V {
-    const version = this.version?.();
+  /** The value if it is still valid, without computing it. */
+  peek(key: string): V | undefined {
     const hit = this.entries.get(key);
-    if (hit && (hit.expires > this.now() || (version !== undefined && hit.version === version))) return hit.value;
+    if (hit && (hit.expires > this.now() || (hit.version !== undefined && hit.version === this.version?.()))) return hit.value;
+    return undefined;
+  }
+
+  get(key: string, compute: () => V): V {
+    const hit = this.peek(key);
+    if (hit !== undefined) return hit;
+    const version = this.version?.();
     const value = compute();
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

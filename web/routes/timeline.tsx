@@ -5,7 +5,7 @@ import { dataVersion, type DB } from '../../src/db/connection.ts';
 import { AppError } from '../../src/errors.ts';
 import { iterateQuotes, listQuotes, type QuoteFilters, type TimelineQuote } from '../../src/db/timeline.ts';
 import { iterateArticles, listArticles, type ArticleListRow } from '../../src/db/article-list.ts';
-import { quoteFacets, type Facets } from '../../src/db/facets.ts';
+import { facetsAreSlow, quoteFacets, type Facets } from '../../src/db/facets.ts';
 import { sourceOptions } from '../../src/db/source-health.ts';
 import type { AppEnv } from '../lib/auth.ts';
 import { filterParams, parseCursor, parseFilters, parseSize, urlWith } from '../lib/params.ts';
@@ -13,7 +13,7 @@ import { articleCsvColumns, articleJson, quoteAtomEntry, quoteCsvColumns, quoteJ
 import { csvResponse } from '../lib/export.ts';
 import { renderAtom } from '../lib/atom.ts';
 import { origin } from '../lib/origin.ts';
-import { SearchForm, ResultsNav, FacetPanel, ActiveFilters, type ViewKind } from '../views/search-form.tsx';
+import { SearchForm, ResultsNav, FacetPanel, DeferredFacets, ActiveFilters, type ViewKind } from '../views/search-form.tsx';
 import { QuoteCard, ErrorBox, ExternalLink } from '../views/components.tsx';
 import { dayKey, formatDate } from '../lib/dates.ts';
 import { TtlCache } from '../lib/ttl-cache.ts';
@@ -71,7 +71,14 @@ interface ListResult {
   content: unknown;
   next: string | null;
   count: number;
-  facets?: Facets;
+  /** the counts, or where to fetch them when they are slow to make */
+  facets?: Facets | { later: string };
+}
+
+function FacetSlot({ facets, filters, path }: { facets: ListResult['facets']; filters: QuoteFilters; path: string }) {
+  if (!facets) return null;
+  if ('later' in facets) return <DeferredFacets src={facets.later} fallback={urlWith(path, { ...filterParams(filters), _facets: '1' })} />;
+  return <FacetPanel facets={facets} filters={filters} path={path} />;
 }
 
 async function renderList(c: Context<AppEnv>, db: DB, st: ListState, load: () => ListResult) {
@@ -95,7 +102,7 @@ async function renderList(c: Context<AppEnv>, db: DB, st: ListState, load: () =>
       <SearchForm view={st.view} query={st.query} sources={sourceOptions(db)} />
       {error && <ErrorBox message={error} />}
       <div class="results-layout">
-        {result.facets && !error ? <FacetPanel facets={result.facets} filters={st.filters} path={path} /> : null}
+        {error ? null : <FacetSlot facets={result.facets} filters={st.filters} path={path} />}
         <div class="results">
           <ActiveFilters path={path} params={params} />
           <ResultsNav params={params} view={st.view} count={result.count} />
@@ -128,17 +135,27 @@ export function timelineRoutes(db: DB): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Counted once per filter set while nothing is stored; while a crawl stores articles, at most 30 s stale.
   const facetCache = new TtlCache<Facets>(30_000, { maxEntries: 500, version: () => dataVersion(db) });
-  const facets = (f: QuoteFilters) => facetCache.get(JSON.stringify(filterParams(f)), () => quoteFacets(db, f));
+  const facetKey = (f: QuoteFilters) => JSON.stringify(filterParams(f));
+  const facets = (f: QuoteFilters) => facetCache.get(facetKey(f), () => quoteFacets(db, f));
+  // Counts that would hold the results back (a common word) come from /facets after the page, unless `_facets` asks.
+  const pageFacets = (f: QuoteFilters, query: Record<string, string>): ListResult['facets'] =>
+    facetCache.peek(facetKey(f)) ?? (query._facets || !facetsAreSlow(db, f) ? facets(f) : { later: urlWith('/facets', filterParams(f)) });
 
   const quotesPage = (c: Context<AppEnv>) => {
     const st = htmlState(c, 'quotes');
     return renderList(c, db, st, () => {
       const page = listQuotes(db, st.filters, parseCursor(st.query), parseSize(st.query));
-      return { content: <QuoteDays rows={page.rows} />, next: page.next, count: page.rows.length, facets: facets(st.filters) };
+      return { content: <QuoteDays rows={page.rows} />, next: page.next, count: page.rows.length, facets: pageFacets(st.filters, st.query) };
     });
   };
   app.get('/', quotesPage);
   app.get('/quotes', quotesPage);
+
+  // The facet panel alone, for the page's script to put in place.
+  app.get('/facets', (c) => {
+    const filters = parseFilters(c.req.query());
+    return c.html(<FacetPanel facets={facets(filters)} filters={filters} path="/" />);
+  });
 
   app.get('/articles', (c) => {
     const st = htmlState(c, 'articles');

@@ -1,7 +1,15 @@
 // Progressive enhancement only: everything works without this file.
 // - "Copy" buttons next to the citation and BibTeX.
 // - "/" focuses the search box (unless typing in a field).
+// - Facet counts that were slow to make are fetched after the results (without this, a link shows them).
 document.addEventListener('DOMContentLoaded', () => {
+  const deferred = document.querySelector('aside[data-facets]');
+  if (deferred) {
+    fetch(deferred.getAttribute('data-facets'), { headers: { Accept: 'text/html' } })
+      .then((res) => (res.ok ? res.text() : null))
+      .then((html) => { if (html) deferred.outerHTML = html; })
+      .catch(() => {}); // the link stays
+  }
   for (const id of ['citation', 'bibtex']) {
     const el = document.getElementById(id);
     if (!el || !navigator.clipboard) continue;

@@ -131,3 +131,12 @@ export function FacetPanel({ facets, filters, path }: { facets: Facets; filters:
     </aside>
   );
 }
+
+/** Where the facet panel goes when its counts are slow to make: the page's script fetches them from `src`. */
+export function DeferredFacets({ src, fallback }: { src: string; fallback: string }) {
+  return (
+    <aside class="facets" aria-label="Narrow the results" data-facets={src}>
+      <p class="hint"><a href={fallback}>Count these results by stance, organisation, speaker and source</a></p>
+    </aside>
+  );
+}
