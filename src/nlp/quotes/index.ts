@@ -7,7 +7,7 @@ import { findNames } from './names.ts';
 import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
-import { findReported } from './reported.ts';
+import { findReportedClauses, type Reported } from './reported.ts';
 import { registerPeople } from './register.ts';
 import { subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
@@ -97,11 +97,12 @@ function walk(w: WalkInput): Found[] {
 }
 
 function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
-  const r = findReported(w.masked, s, e, stops, w.phrase);
-  if (!r || r.end <= r.start) {
-    noteSubject(w, s, e, para);
-    return;
-  }
+  const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
+  if (!found.length) noteSubject(w, s, e, para);
+  for (const r of found) reportedOne(w, r, s, e, para, out, pending);
+}
+
+function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: number, out: Found[], pending: Found[]): void {
   const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
   // "Ofsted criticised management oversight" summarises speech as a noun phrase: no words of the speaker's to report.
   if (!inner.length && NP_SUMMARY.test(r.cue) && !/\sas\s/.test(w.masked.slice(r.start, r.end))) {

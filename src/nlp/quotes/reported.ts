@@ -26,6 +26,39 @@ export function findReported(masked: string, from: number, to: number, stops: nu
   return leadingAccording(s, from, ctx) ?? leadingAs(s, from, ctx) ?? trailingAttribution(s, from, stops, ctx) ?? passive(s, from, stops) ?? subjectVerb(s, from, stops, ctx);
 }
 
+/** Where a sentence joins two clauses that may each report someone ("X says …, but the DfE insists …"). */
+const CLAUSE_JOIN = /(?:,\s+(?:but|while|whereas|although)|;)\s+/g;
+
+/**
+ * The reported passages of a sentence: usually one; two or more when it joins clauses that each have their own source
+ * ("NAHT says inspections should stop, but the DfE insists they will go ahead").
+ */
+export function findReportedClauses(masked: string, from: number, to: number, stops: number[], ctx: PhraseContext): Reported[] {
+  const whole = findReported(masked, from, to, stops, ctx);
+  const cuts = [...masked.slice(from, to).matchAll(CLAUSE_JOIN)].map((m) => [from + m.index, from + m.index + m[0].length] as const);
+  if (!cuts.length) return whole ? [whole] : [];
+  const bounds = [[from, from] as const, ...cuts, [to, to] as const];
+  const parts: Reported[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [a, b] = [bounds[i]![1], bounds[i + 1]![0]];
+    const r = findReported(masked, a, b, stops.filter((x) => x >= a && x < b), ctx);
+    if (r) parts.push(r);
+  }
+  const sources = new Set(parts.map((r) => r.ref && r.ref.type !== 'pronoun' ? sourceKey(r.ref) : null).filter(Boolean));
+  return !whole || sources.size >= 2 ? (parts.length ? parts : whole ? [whole] : []) : [whole];
+}
+
+function sourceKey(ref: SpeakerRef): string {
+  switch (ref.type) {
+    case 'person': return `p:${ref.mention.surname}`;
+    case 'role': return `r:${ref.role}:${ref.org}`;
+    case 'org': return `o:${ref.org}`;
+    case 'institution': return `i:${ref.noun}:${ref.org}`;
+    case 'generic': return `g:${ref.noun}`;
+    default: return 'pronoun';
+  }
+}
+
 const AS_SAID = /^\s*As\s+(.{2,80}?)\s+(?:has\s+|had\s+|once\s+)?(said|says|argued|argues|noted|notes|put it|pointed out|warned|observed|suggested|wrote|writes|explained|acknowledged|admitted|told [^,]{2,40})\b[^,]{0,80},\s*/;
 
 /** "As Jane Smith argued in her review, inspection can …": the speaker leads, the content follows the comma. */
