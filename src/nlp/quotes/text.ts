@@ -38,13 +38,18 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
   const titleNorm = norm(title);
   const firstBody = paras.findIndex(([s, e]) => e - s > 140 && /[.!?]["”’']?$/.test(text.slice(s, e)));
   const seen = new Map<string, number>();
+  let headline = false;
   return paras.map(([start, end], index) => {
     const t = text.slice(start, end);
     const key = t.length < 400 ? norm(t) : `#${index}`;
     const short = t.length < 160 && !/[.!?]["”’']?$/.test(t);
     let placement: Placement = 'body';
     if (CAPTION_CREDIT.test(t) || (t.length < 160 && /^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?:\s*["“‘']/.test(t))) placement = 'caption';
-    else if ((titleNorm && key === titleNorm) || (short && (firstBody < 0 || index < firstBody))) placement = 'headline';
+    else if ((titleNorm && key === titleNorm) || (short && (firstBody < 0 || index < firstBody))) {
+      // Below the headline, a long line without a full stop is the standfirst (Guardian style), which reports like the body.
+      placement = headline && t.split(/\s+/).length >= 8 && key !== titleNorm ? 'standfirst' : 'headline';
+      headline ||= !FURNITURE.test(t) && t.length >= 40;
+    }
     else if (seen.has(key) && index - seen.get(key)! <= 2 && index <= firstBody + 2) placement = 'standfirst';
     if (!seen.has(key)) seen.set(key, index);
     const furniture = FURNITURE.test(t) || (t.length < 40 && !TERMINAL.test(t) && !/["“”‘’']/.test(t));
