@@ -14,6 +14,9 @@ export const SPEECH_VERBS = [
   'predicted', 'predicts', 'recommended', 'recommends', 'highlighted', 'highlights', 'accepted', 'accepts', 'agreed', 'agrees',
   'responded', 'replied', 'wrote', 'writes', 'cautioned', 'complained', 'alleged', 'asserted', 'contended', 'countered',
   'told', 'tells', 'hit back', 'went on', 'noted', 'asked', 'urged', 'urges', 'protested', 'retorted', 'recalled', 'feared', 'fears',
+  'pledged', 'promised', 'vowed', 'signalled', 'indicated', 'hinted', 'estimated', 'showed', 'shows', 'identified', 'judged',
+  'reiterated', 'repeated', 'underlined', 'outlined', 'disclosed', 'denied', 'disputed', 'demanded', 'thinks', 'felt', 'feels',
+  'hopes', 'hoped', 'expects', 'warn', 'argue', 'claim', 'insist', 'admit', 'believe', 'suggest', 'fear', 'acknowledge', 'accept', 'conclude', 'find',
   ...PARTICIPLES,
 ];
 

@@ -27,7 +27,7 @@ export function findReported(masked: string, from: number, to: number, stops: nu
 }
 
 /** Where a sentence joins two clauses that may each report someone ("X says …, but the DfE insists …"). */
-const CLAUSE_JOIN = /(?:,\s+(?:but|while|whereas|although)|;)\s+/g;
+const CLAUSE_JOIN = /(?:,\s+(?:but|while|whereas|although|as)|;)\s+/g;
 
 /**
  * The reported passages of a sentence: usually one; two or more when it joins clauses that each have their own source
@@ -44,8 +44,14 @@ export function findReportedClauses(masked: string, from: number, to: number, st
     const r = findReported(masked, a, b, stops.filter((x) => x >= a && x < b), ctx);
     if (r) parts.push(r);
   }
-  const sources = new Set(parts.map((r) => r.ref && r.ref.type !== 'pronoun' ? sourceKey(r.ref) : null).filter(Boolean));
-  return !whole || sources.size >= 2 ? (parts.length ? parts : whole ? [whole] : []) : [whole];
+  if (!whole) return parts;
+  // A later clause with a source of its own ends the first one there ("…, as union says …").
+  const own = (r: Reported) => r.ref !== null && r.ref.type !== 'pronoun' && (!whole.ref || sourceKey(r.ref) !== sourceKey(whole.ref));
+  const other = parts.find((r) => r.start > whole.start && own(r));
+  const cut = other && [...cuts].reverse().find(([a, b]) => a > whole.start && b <= other.start);
+  if (!cut) return [whole];
+  const first = { ...whole, end: Math.min(whole.end, from + trimEnd(masked.slice(from, cut[0]), cut[0] - from)) };
+  return [first, ...parts.filter((r) => r.start >= cut[1])];
 }
 
 function sourceKey(ref: SpeakerRef): string {

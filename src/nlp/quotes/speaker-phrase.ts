@@ -194,7 +194,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
   const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
-  if (!org && /^the\s+[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
+  // Headlines drop the article: "as union says …".
+  if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
     return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
