@@ -20,11 +20,25 @@ type Json = unknown;
 const ARTICLE_TYPE = /(Article|BlogPosting|NewsArticle|Report|LiveBlogPosting)$/;
 
 interface El {
+  localName: string;
   getAttribute(n: string): string | null;
   textContent: string | null;
 }
-interface QueryRoot {
-  getElementsByTagName(tag: string): ArrayLike<El>;
+/** The part of a DOM document read here (linkedom's and the browser's both fit). */
+export interface MetadataDocument {
+  createTreeWalker(root: MetadataDocument, whatToShow: number): { nextNode(): El | null };
+}
+type ByTag = Map<string, El[]>;
+
+const SHOW_ELEMENT = 1;
+const TAGS = ['script', 'meta', 'time', 'link', 'title'];
+
+/** The elements read here, grouped by tag, in one walk over the document (a lookup per tag would walk it each time). */
+function elementsByTag(doc: MetadataDocument): ByTag {
+  const byTag: ByTag = new Map(TAGS.map((t) => [t, []]));
+  const walker = doc.createTreeWalker(doc, SHOW_ELEMENT);
+  for (let el = walker.nextNode(); el; el = walker.nextNode()) byTag.get(el.localName.toLowerCase())?.push(el);
+  return byTag;
 }
 
 /** Parses an ISO-ish date into a UTC ISO timestamp; anything unparseable is null. */
@@ -42,7 +56,7 @@ function str(value: Json): string | null {
   return null;
 }
 
-function jsonLdNodes(root: QueryRoot): Record<string, Json>[] {
+function jsonLdNodes(scripts: El[]): Record<string, Json>[] {
   const out: Record<string, Json>[] = [];
   const visit = (v: Json) => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -52,11 +66,10 @@ function jsonLdNodes(root: QueryRoot): Record<string, Json>[] {
       if (o['@graph']) visit(o['@graph']);
     }
   };
-  const scripts = root.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length; i++) {
-    if (scripts[i]!.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
+  for (const script of scripts) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     try {
-      visit(JSON.parse(scripts[i]!.textContent ?? ''));
+      visit(JSON.parse(script.textContent ?? ''));
     } catch {
       // Broken JSON-LD is common; the other metadata still applies.
     }
@@ -80,11 +93,9 @@ function authorNames(author: Json): string | null {
 }
 
 /** One pass over <meta>: property / name / itemprop (lower-cased) → first non-empty content. */
-function metaTags(root: QueryRoot): (...keys: string[]) => string | null {
+function metaTags(metas: El[]): (...keys: string[]) => string | null {
   const map = new Map<string, string>();
-  const metas = root.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const el = metas[i]!;
+  for (const el of metas) {
     const content = str(el.getAttribute('content'));
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
@@ -101,25 +112,24 @@ function metaTags(root: QueryRoot): (...keys: string[]) => string | null {
   };
 }
 
-function first(root: QueryRoot, tag: string, test: (el: El) => boolean): El | null {
-  const els = root.getElementsByTagName(tag);
-  for (let i = 0; i < els.length; i++) if (test(els[i]!)) return els[i]!;
-  return null;
+function first(byTag: ByTag, tag: string, test: (el: El) => boolean): El | null {
+  return byTag.get(tag)?.find(test) ?? null;
 }
 
 function isFalse(v: Json): boolean {
   return v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false');
 }
 
-export function readMetadata(root: QueryRoot, url: string): ArticleMetadata {
-  const ld = jsonLdNodes(root).find(isArticleNode) ?? {};
-  const meta = metaTags(root);
-  const timeEl = first(root, 'time', (el) => !!el.getAttribute('datetime'));
-  const canonical = first(root, 'link', (el) => el.getAttribute('rel')?.trim().toLowerCase() === 'canonical');
+export function readMetadata(doc: MetadataDocument, url: string): ArticleMetadata {
+  const byTag = elementsByTag(doc);
+  const ld = jsonLdNodes(byTag.get('script')!).find(isArticleNode) ?? {};
+  const meta = metaTags(byTag.get('meta')!);
+  const timeEl = first(byTag, 'time', (el) => !!el.getAttribute('datetime'));
+  const canonical = first(byTag, 'link', (el) => el.getAttribute('rel')?.trim().toLowerCase() === 'canonical');
   const ogType = meta('og:type');
   const tier = meta('article:content_tier')?.toLowerCase();
   return {
-    title: str(ld.headline) ?? meta('og:title', 'twitter:title') ?? str(first(root, 'title', () => true)?.textContent),
+    title: str(ld.headline) ?? meta('og:title', 'twitter:title') ?? str(byTag.get('title')![0]?.textContent),
     description: str(ld.description) ?? meta('og:description', 'description', 'twitter:description'),
     published:
       normaliseDate(ld.datePublished) ??

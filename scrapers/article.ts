@@ -4,7 +4,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { chooseCanonicalUrl } from '../src/pipeline/canonical-url.ts';
 import type { ScrapedArticle } from '../src/types.ts';
-import { readMetadata } from './article-metadata.ts';
+import { readMetadata, type MetadataDocument } from './article-metadata.ts';
+import { stripNonText } from './html-strip.ts';
 import { blockText } from './html-text.ts';
 
 /** Below this many characters a page without article metadata is not taken for an article. */
@@ -22,8 +23,9 @@ const PAYWALL_MARKER =
 export function extractArticle(html: string, url: string): ScrapedArticle | null {
   if (!html.trim()) return null;
   // linkedom builds no document element from a bare fragment; Readability needs one.
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
-  const meta = readMetadata(document as unknown as Parameters<typeof readMetadata>[0], url);
+  const page = stripNonText(html);
+  const { document } = parseHTML(/<html[\s>]/i.test(page) ? page : `<!doctype html><html><body>${page}</body></html>`);
+  const meta = readMetadata(document as unknown as MetadataDocument, url);
   const paywallMarked = PAYWALL_MARKER.test(html);
   const parsed = new Readability<Element>(document as unknown as Document, {
     disableJSONLD: true,
