@@ -13,6 +13,11 @@ export const THRESHOLD = 0.5;
 /** Mixed when the weaker side reaches this share of the stronger one. */
 const MIXED_RATIO = 0.3;
 /**
+ * With a contrast in the quote ("we welcome …, but …"), the weaker side needs only this weight to make it mixed: the
+ * conceded half is usually discounted by the contrast. 0.35 was the best of 0.25–0.5 in scripts/stance-cv.ts.
+ */
+const CONTRAST_MIXED_FLOOR = 0.35;
+/**
  * When no cue is decisive and the speaker is from the sector, the statistical model (data/stance/model.json, trained
  * on written examples) may name a position if it is at least this sure: sector positions are often argued in words
  * no lexicon lists. Not for the inspectorate's own people, whose descriptive findings the model over-reads as support.
@@ -49,9 +54,11 @@ export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext, optio
   const aboutRegime = own.target || info.relevant;
   const ruled = aboutRegime ? decide(supports, opposes, own, side) : { stance: 'unrelated' as Stance, confidence: 0.8 };
   // A concession, a rating count or a cue aimed elsewhere is the rules' reading of the quote, not a lack of one.
-  // In a reply to Ofsted the sector often rebuts it without naming it, so there its quotes without a regime term are
-  // asked too; elsewhere such quotes are about something else.
-  const askModel = ruled.stance === 'neutral' || (ruled.stance === 'unrelated' && info.relevant && opts.rebuttal);
+  // Quotes that name no regime term are asked too when the article is about inspection and either the sector is
+  // replying to Ofsted (rebuttals rarely name it) or the inspectorate reports what it found (findings about children
+  // rarely name the services), unless it speaks about families or the public (parenting is not about inspection).
+  const unnamed = info.relevant && (opts.rebuttal || (side === 'inspectorate' && !own.aboutFamilies));
+  const askModel = ruled.stance === 'neutral' || (ruled.stance === 'unrelated' && unnamed);
   if (askModel && Math.max(supports, opposes) < THRESHOLD && !own.concession && !own.ratingCount && !own.offTarget) {
     const asSide = modelSide(quote, side);
     const model = classifyWithModel(options.model ?? shippedStanceModel(), quote.text, asSide);
@@ -71,7 +78,8 @@ function decide(s: number, o: number, own: Scored, side: string): { stance: Stan
     // Sub-threshold cues make "no position" less certain.
     return { stance: related ? 'neutral' : 'unrelated', confidence: 0.7 - 0.3 * (hi / THRESHOLD) };
   }
-  if (lo >= THRESHOLD && lo / hi >= MIXED_RATIO) return { stance: 'mixed', confidence: 0.45 + 0.3 * (lo / hi) };
+  const floor = own.contrast ? CONTRAST_MIXED_FLOOR : THRESHOLD;
+  if (lo >= floor && lo / hi >= MIXED_RATIO) return { stance: 'mixed', confidence: 0.45 + 0.3 * (lo / hi) };
   const strength = 1 - Math.exp(-hi);
   const margin = (hi - lo) / (hi + lo);
   return { stance: s > o ? 'supports' : 'opposes', confidence: 0.4 + 0.55 * strength * margin };

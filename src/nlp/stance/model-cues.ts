@@ -8,7 +8,7 @@ const EMPTY = new Set([
   'its', 'that', 'this', 'these', 'those', 'there', 'we', 'our', 'i', 'they', 'their', 'them', 'he', 'she', 'his', 'her',
   'has', 'have', 'had', 'with', 'by', 'as', 'at', 'from', 'said', 'will', 'would', 'can', 'could', 'should', 'who',
   'which', 'what', 'so', 'than', 'then', 'into', 'up', 'do', 'does', 'did', 'also', 'some', 'any', 'such', 'all',
-  'services', 'service', 'children', 'council', 'councils',
+  'not', 'just', 'only', 'very', 'more', 'most', 'services', 'service', 'children', 'council', 'councils',
 ]);
 
 export function modelCues(text: string, model: StatisticalStance): StanceResult['cues'] {

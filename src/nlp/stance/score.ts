@@ -21,6 +21,10 @@ export interface Scored {
   /** The text names the inspected sector or the inspectorate itself. */
   aboutServices: boolean;
   startsWithAnaphor: boolean;
+  /** The text names families or the public. */
+  aboutFamilies: boolean;
+  /** The text turns on a contrast ("but", "however", "although"). */
+  contrast: boolean;
   /** An inspectorate speaker conceded a weakness of its own (a cue resolved as a concession). */
   concession: boolean;
   /** A cue was read as aimed away from the regime and the services (families, who should do what). */
@@ -49,6 +53,8 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     target: terms.any('target'),
     aboutServices: terms.any('sector') || terms.any('selfRef'),
     startsWithAnaphor: tokens.length > 0 && LEXICON.anaphora.has(tokens[0]!.w),
+    aboutFamilies: terms.any('family'),
+    contrast: mods.some((m) => m.value.kind === 'pivot' || m.value.kind === 'concessive'),
     concession: false,
     offTarget: false,
     ratingCount: countsRatings(terms, tokens, sentence),

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStanceStatistically } from '../../../src/nlp/stance/classifier.ts';
 import { MODEL_THRESHOLD } from '../../../src/nlp/stance/index.ts';
+import { modelSide } from '../../../src/nlp/stance/speaker.ts';
+import type { ExtractedQuote } from '../../../src/types.ts';
 import { DIRECTORS, OFSTED_CHIEF, stanceIn, stanceOf } from './helpers.ts';
 
 describe('classifyStance with the statistical fallback', () => {
@@ -51,5 +53,17 @@ describe('classifyStance with the statistical fallback', () => {
   it('shows no cue made only of function words', () => {
     const result = stanceOf('Inspection grades are used by estate agents to sell houses, which tells you how much weight they carry', DIRECTORS);
     for (const cue of result.cues.filter((c) => c.model)) expect(cue.text.toLowerCase()).not.toMatch(/^(that|the|is a|had been|there|and)$/);
+  });
+});
+
+describe('modelSide', () => {
+  it.each([
+    [{ speakerOrg: 'Department for Education', speaker: 'Department for Education', speakerRole: 'spokesperson' }, 'government'],
+    [{ speakerOrg: null, speaker: 'Jo Minister', speakerRole: 'education secretary' }, 'government'],
+    [{ speakerOrg: 'Local Government Association', speaker: 'Cllr Lee Leader', speakerRole: 'chair' }, 'sector'],
+    [{ speakerOrg: null, speaker: 'Sam Shadow', speakerRole: 'shadow education secretary' }, 'sector'],
+  ])('models %o as %s', (who, expected) => {
+    const quote: ExtractedQuote = { text: 'x', kind: 'direct', start: 0, end: 1, cue: null, placement: 'body', confidence: 1, ...who };
+    expect(modelSide(quote, 'sector')).toBe(expected);
   });
 });
