@@ -49,6 +49,18 @@ describe('extractArticle', () => {
     expect(a.partial).toBe(false);
   });
 
+  it('reads no text from comments, scripts, styles, inline SVG or <noscript>, and keeps JSON-LD from the body', () => {
+    const a = extractArticle(fixture('svg-comments-noscript.html'), 'https://news.example.org/grades')!;
+    expect(a.title).toBe('Leaders question inspection grades');
+    expect(a.published).toBe('2025-02-03T08:00:00.000Z');
+    expect(a.byline).toBe('Alex Writer');
+    expect(a.text).toContain('"We want a fuller picture," one director said');
+    expect(a.text.split('\n\n').filter((p) => p.startsWith('Paragraph ')).length).toBe(4);
+    for (const hidden of ['commented out', 'Tracking text', 'Share on a social network', 'Quote icon', 'enable JavaScript']) {
+      expect(a.text).not.toContain(hidden);
+    }
+  });
+
   it('returns null for a page that holds no article', () => {
     expect(extractArticle(fixture('no-article.html'), 'https://news.example.org/missing')).toBeNull();
     expect(extractArticle('', 'https://news.example.org/empty')).toBeNull();
