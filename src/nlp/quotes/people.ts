@@ -103,7 +103,8 @@ export class ArticlePeople {
     if (local.length) return nearest(local, at);
     const heldNear = this.people.filter((p) => p.registry?.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldNear(f, this.date)));
     if (heldNear.length) return this.assign(nearest(heldNear, at), org, role);
-    const onDate = registries().people.find((rp) => rp.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldOn(f, this.date) && this.date));
+    // Without a body, a post ("the director") is too common a word to look up in the registry.
+    const onDate = org ? registries().people.find((rp) => rp.roles.some((f) => f.org === org && (!role || sameRole(f.role, role)) && roleHeldOn(f, this.date) && this.date)) : undefined;
     const next = at >= 0 && org ? this.introducedAfter(at, org) : null;
     if (next) return this.assign(next, org, role);
     if (!onDate) return null;
@@ -197,5 +198,5 @@ function registryByName(name: string): RegistryPerson | undefined {
 }
 
 function findRegistryPerson(p: Person): RegistryPerson | undefined {
-  return p.given ? registryByName(`${p.given} ${p.surname}`) : undefined;
+  return p.given ? registryByName(p.name.replace(TITLE_WORDS, '')) ?? registryByName(`${p.given} ${p.surname}`) : undefined;
 }

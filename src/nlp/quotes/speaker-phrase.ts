@@ -206,6 +206,10 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     const known = registryRole(role);
     if (known) return { type: 'role', role: known.role, org: known.org, at: base };
     if (/^mps?$/.test(role)) return { type: 'org', org: 'Parliament', role: role };
+    // "the committee's chair": a post at a body in play; "The Commissioner": a post the article's people hold.
+    const owner = genericOwner(t);
+    const post = owner ? role.replace(/^[a-z]+\s+/, '') : role;
+    if (/^the\s/i.test(t) && ROLE_WORDS.test(post) && post.split(' ').length <= 6) return { type: 'role', role: post, org: null, at: base, ...(owner ? { orgNoun: owner } : {}) };
   }
   return null;
 }

@@ -45,8 +45,11 @@ export class SpeakerState {
       case 'pronoun':
         return this.pronoun(ref.pronoun);
       case 'role': {
-        const p = this.people.byRole(ref.org, ref.role, ref.at ?? -1);
-        return p ? fromPerson(p) : { name: null, org: ref.org, role: ref.role, person: null };
+        const org = ref.org ?? (ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null);
+        const p = this.people.byRole(org, ref.role, ref.at ?? -1);
+        if (p) return fromPerson(p);
+        // A post with no body and no holder in the article ("the director said") names nobody.
+        return org ? { name: null, org, role: ref.role, person: null } : null;
       }
       case 'org':
         return { name: organisationSpeakerName(ref.org), org: ref.org, role: ref.role, person: null };
