@@ -6,15 +6,17 @@
 // for stance/org/source/date, in page order), reads the word's matches only between that window's smallest and
 // largest id, and keeps the window rows among them. That is exact whatever the ids are: the range covers every id
 // in the window; correlation only makes it cheap. The next window is sized from the density seen so far.
-// The rest of the page comes from the whole match set walked in the same order (the `+q.id IN (...)` plan of
-// fts-plan.ts) when walking on would touch more rows than that set holds (estimated from the matches per id seen),
+// The page comes from the usual plan instead, the whole match set walked in the same order (`+q.id IN (...)`, see
+// fts-plan.ts), when walking on would cost more than reading that set (estimated from the matches per id seen),
 // or when the windows' id ranges add up to more than the table's (ids not following dates, e.g. after a
-// backfill). So a dense combination costs a window or two, and a sparse one at most a window more than before.
+// backfill). So a dense combination costs a window or two, and a sparse one a few small windows more than before.
 import { cachedStatement, type DB } from './connection.ts';
 import type { SqlCondition } from './search.ts';
 
 const FIRST_WINDOW = 256;
 const MAX_WINDOW = 50_000;
+/** How many match-set rows one window row is worth, for choosing between walking on and the usual plan. */
+const WINDOW_ROW_COST = 4;
 
 type Key = unknown[];
 
@@ -77,7 +79,7 @@ function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number):
 
 const rowBefore = (w: Walk, key: Key): SqlCondition => ({ sql: `(${w.cols.join(', ')}) < (${w.cols.map(() => '?').join(', ')})`, params: key });
 
-/** The page's ids, or null when a window ends on a NULL key (no keyset continues from it): then plan as usual. */
+/** The page's ids, or null when the usual plan should find them (see above, and a window ending on a NULL key). */
 function walkPage(w: Walk, need: number): number[] | null {
   const [minId, maxId] = cachedStatement(w.db, 'SELECT (SELECT min(id) FROM quotes), (SELECT max(id) FROM quotes)').raw().get() as [number, number];
   const ids: number[] = [];
@@ -95,18 +97,18 @@ function walkPage(w: Walk, need: number): number[] | null {
     walked += win.walked;
     span += win.hi - win.lo + 1;
     matches += win.matches;
-    // Ids that do not follow the walk's order make every window read most of the match set: stop at once.
-    if (span > maxId - minId) break;
+    // No match yet means a density under 1/size (the page needs 50 × size rows or more), and ids that do not
+    // follow the walk's order make every window read most of the match set: the usual plan is better.
+    if (!ids.length || span > maxId - minId) break;
     // Size the next window for the rows still missing at the density seen so far, and walk it only while the walk
-    // stays shorter than the whole match set (estimated from the matches per id seen so far), which is what the
-    // fallback reads.
-    size = Math.min(MAX_WINDOW, ids.length ? Math.max(size, Math.ceil((1.5 * (need - ids.length) * walked) / ids.length)) : size * 16);
-    if (walked + size > (w.maxWalk ?? (matches / span) * (maxId - minId + 1))) break;
+    // stays well short of the whole match set (estimated from the matches per id seen so far), which is what the
+    // usual plan reads: a window row costs a few times a match-set row (materialised, and its range read twice).
+    size = Math.min(MAX_WINDOW, Math.max(size, Math.ceil((1.5 * (need - ids.length) * walked) / ids.length)));
+    if (walked + size > (w.maxWalk ?? (matches / span) * (maxId - minId + 1) / WINDOW_ROW_COST)) break;
   }
-  const rest = { sql: '+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [w.match] };
-  const { sql, params } = where([...w.filters, ...after, rest]);
-  const more = cachedStatement(w.db, `SELECT q.id FROM quotes q ${sql} ORDER BY ${w.order} LIMIT ?`).pluck().all(...params, need - ids.length) as number[];
-  return [...ids, ...more];
+  // The usual plan from the start: continuing after the last window would add a row-value test to every row,
+  // which costs more (~30% on a long walk) than walking the few windowed rows again.
+  return null;
 }
 
 /**
@@ -115,7 +117,7 @@ function walkPage(w: Walk, need: number): number[] | null {
  * and returned as its ids; otherwise the conditions are returned as they are. The conditions must leave out rows
  * with a NULL in an order column (listQuotes' keyset segments do): the walk continues with a row-value `<`, which
  * no NULL passes. `maxWalk` overrides how many rows
- * the walk may take before the rest comes from the whole match set (tests pass 0 and Infinity to force each path).
+ * the walk may take before giving way to the usual plan (tests pass 0 and Infinity to force each path).
  */
 export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, maxWalk?: number): SqlCondition[] {
   const i = conds.findIndex((c) => c.common && c.fts?.table === 'quotes_fts');
