@@ -113,10 +113,10 @@ function addAlias(db: DB, personId: number, name: string): void {
 /** Widens the observed date range of a role seen in articles; registry facts (with a source) are left as published. */
 function recordRole(db: DB, personId: number, orgId: number, role: string, day: string | null): void {
   const r = role.toLowerCase();
-  const sourced = cachedStatement(db, 'SELECT 1 FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NOT NULL').get(personId, orgId, r);
-  if (sourced) return;
-  const seen = cachedStatement(db, 'SELECT id, from_date, to_date FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ? AND source_url IS NULL')
-    .get(personId, orgId, r) as { id: number; from_date: string | null; to_date: string | null } | undefined;
+  const rows = cachedStatement(db, 'SELECT id, from_date, to_date, source_url FROM person_roles WHERE person_id = ? AND organisation_id = ? AND role = ?')
+    .all(personId, orgId, r) as Array<{ id: number; from_date: string | null; to_date: string | null; source_url: string | null }>;
+  if (rows.some((row) => row.source_url !== null)) return;
+  const seen = rows[0];
   if (!seen) {
     cachedStatement(db, 'INSERT OR IGNORE INTO person_roles (person_id, organisation_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)').run(personId, orgId, r, day, day);
     return;
@@ -124,5 +124,6 @@ function recordRole(db: DB, personId: number, orgId: number, role: string, day: 
   if (!day) return;
   const from = !seen.from_date || day < seen.from_date ? day : seen.from_date;
   const to = !seen.to_date || day > seen.to_date ? day : seen.to_date;
-  cachedStatement(db, 'UPDATE person_roles SET from_date = ?, to_date = ? WHERE id = ?').run(from, to, seen.id);
+  // Most quotes fall inside the range already seen: no write then.
+  if (from !== seen.from_date || to !== seen.to_date) cachedStatement(db, 'UPDATE person_roles SET from_date = ?, to_date = ? WHERE id = ?').run(from, to, seen.id);
 }
