@@ -1,5 +1,5 @@
 // The web app: one router per resource, one layout, one error handler, security headers on everything.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,6 +12,7 @@ import { AdminAuth, adminSession, type AppEnv } from './lib/auth.ts';
 import { errorResponse, notFound, onError } from './lib/errors.tsx';
 import { staticRoutes } from './lib/static.ts';
 import { weakEtag } from './lib/etag.ts';
+import { gzipWhole } from './lib/gzip.ts';
 import { Layout, frameState } from './views/layout.tsx';
 import { timelineRoutes } from './routes/timeline.tsx';
 import { quoteRoutes } from './routes/quotes.tsx';
@@ -46,15 +47,17 @@ const CSP = {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { db, log } = deps;
   const app = new Hono<AppEnv>();
-  // Weak: the same page may be sent gzipped or not.
-  const hashed = weakEtag();
-
   // Server-Timing: how long the server spent on a response, apart from the time it waited in a queue (bench/http.ts).
   app.use(timing({ totalDescription: 'server' }));
   app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
-  app.use(compress());
-  // CSV exports stream; hashing them for an ETag would read the whole export into memory first.
-  app.use(async (c, next) => (c.req.path.endsWith('.csv') ? next() : hashed(c, next)));
+  // CSV exports stream: compressed as they go and never hashed (an ETag would read the whole export first).
+  // Everything else is built whole, so it is gzipped and hashed whole, synchronously (lib/gzip.ts, lib/etag.ts).
+  const isExport = (c: Context) => c.req.path.endsWith('.csv');
+  const streamed = compress();
+  const gzip = gzipWhole();
+  const hashed = weakEtag(); // weak: the same page may be sent gzipped or not
+  app.use(async (c, next) => (isExport(c) ? streamed(c, next) : gzip(c, next)));
+  app.use(async (c, next) => (isExport(c) ? next() : hashed(c, next)));
   app.use(bodyLimit({ maxSize: 32 * 1024, onError: (c) => errorResponse(c, 413, 'That form sent more data than this site accepts.') }));
   app.use(adminSession(new AdminAuth(deps.config.adminToken)));
   app.use(
