@@ -80,6 +80,8 @@ function decide(s: number, o: number, own: Scored, side: string): { stance: Stan
   }
   const floor = own.contrast ? CONTRAST_MIXED_FLOOR : THRESHOLD;
   if (lo >= floor && lo / hi >= MIXED_RATIO) return { stance: 'mixed', confidence: 0.45 + 0.3 * (lo / hi) };
+  // "We welcome X, but ..." with no cue after the "but": the sector is stating a reservation the lexicon cannot read.
+  if (s > o && own.reservation && side === 'sector') return { stance: 'mixed', confidence: 0.45 };
   const strength = 1 - Math.exp(-hi);
   const margin = (hi - lo) / (hi + lo);
   return { stance: s > o ? 'supports' : 'opposes', confidence: 0.4 + 0.55 * strength * margin };

@@ -25,6 +25,8 @@ export interface Scored {
   aboutFamilies: boolean;
   /** The text turns on a contrast ("but", "however", "although"). */
   contrast: boolean;
+  /** Every counted cue supports and comes before a "but"/"however" that opens a reservation of its own. */
+  reservation: boolean;
   /** An inspectorate speaker conceded a weakness of its own (a cue resolved as a concession). */
   concession: boolean;
   /** A cue was read as aimed away from the regime and the services (families, who should do what). */
@@ -55,11 +57,14 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     startsWithAnaphor: tokens.length > 0 && LEXICON.anaphora.has(tokens[0]!.w),
     aboutFamilies: terms.any('family'),
     contrast: mods.some((m) => m.value.kind === 'pivot' || m.value.kind === 'concessive'),
+    reservation: false,
     concession: false,
     offTarget: false,
     ratingCount: countsRatings(terms, tokens, sentence),
   };
   const used = new Set<Match<CueDef>>();
+  let lastCue = -1;
+  let onlySupports = true;
   for (const m of matches) {
     if (MODIFIER_KINDS.has(m.value.kind)) continue;
     const rejection = modifierBefore(mods, 'rejection', m.from, LEXICON.negationScope, clause);
@@ -77,6 +82,8 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     if (hedge) w *= HEDGE;
     if (hedge2) w *= HEDGE;
     out[r.role] += w;
+    lastCue = Math.max(lastCue, m.from);
+    onlySupports &&= r.role === 'supports';
     if (r.concession) out.concession = true;
     out.cues.push(cue(text, tokens, m, r.role, r.flipped));
     if (negator && r.flipped) used.add(negator);
@@ -84,10 +91,18 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     if (hedge) used.add(hedge);
     if (hedge2) used.add(hedge2);
   }
+  out.reservation = onlySupports && lastCue >= 0 && reservationAfter(mods, lastCue, tokens.length);
   if (out.cues.length) addModifierCues(out.cues, text, tokens, mods, used);
   for (const t of terms.targets) out.cues.push({ text: text.slice(tokens[t.from]!.start, tokens[t.to - 1]!.end), start: tokens[t.from]!.start, end: tokens[t.to - 1]!.end, role: 'target' });
   out.cues.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** Words a "but" must be followed by to open a reservation rather than a tag ("but fair"). */
+const RESERVATION_WORDS = 5;
+
+function reservationAfter(mods: Match<CueDef>[], after: number, length: number): boolean {
+  return mods.some((p) => p.value.kind === 'pivot' && p.from > after && length - p.to >= RESERVATION_WORDS);
 }
 
 const QUANTITY_BEFORE_GRADE = 8;

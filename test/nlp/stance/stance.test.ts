@@ -62,6 +62,15 @@ describe('classifyStance: negation, hedges and contrast', () => {
     expect(r.cues.find((c) => c.text === 'fair')?.role).toBe('supports');
   });
 
+  it('a sector welcome followed by a "but" that opens a reservation of its own is mixed, even with no cue after it', () => {
+    const quote = 'We welcome the new framework, but councils will need far more time to prepare for the changes';
+    const r = stanceOf(quote, DIRECTORS);
+    expect(r.stance).toBe('mixed');
+    expect(r.cues.some((c) => c.role === 'contrast' && c.text === 'but')).toBe(true);
+    // Without the reservation the same welcome supports.
+    expect(stanceOf('We welcome the new framework and we look forward to working with inspectors', DIRECTORS).stance).toBe('supports');
+  });
+
   it('an intensifier is reported and raises confidence', () => {
     const plain = stanceOf('The framework is flawed', DIRECTORS);
     const strong = stanceOf('The framework is deeply and utterly flawed, absolutely flawed', DIRECTORS);
