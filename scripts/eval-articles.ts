@@ -52,41 +52,32 @@ interface Page {
 
 interface Speed {
   dir: string;
-  /** Wall-clock throughput: what a user sees, lower when other processes share the CPU. */
-  pagesPerSecond: number;
-  /** Throughput per second of CPU time used (GC threads included): the extractor's own cost, steadier on a busy machine. */
-  pagesPerCpuSecond: number;
+  /** Wall-clock throughput of each round: what a user sees, lower when other processes share the CPU. */
+  pagesPerSecond: number[];
+  /** Throughput per second of CPU time used (GC threads included) in each round: steadier on a busy machine. */
+  pagesPerCpuSecond: number[];
 }
 
 type Extract = (p: Page) => string;
 
-/** One timed pass over every page. */
-function timedPass(pages: Page[], extract: Extract): { texts: string[]; speed: Omit<Speed, 'dir'> } {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const texts = pages.map(extract);
-  const used = process.cpuUsage(cpu);
-  const seconds = (performance.now() - started) / 1000;
-  return { texts, speed: { pagesPerSecond: pages.length / seconds, pagesPerCpuSecond: pages.length / ((used.user + used.system) / 1e6) } };
-}
-
-/** Times each extractor `rounds` times, alternating their order, writes each one's texts for the scorer, keeps its best round. */
+/** Times each extractor `rounds` times, alternating their order, and writes each one's texts for the scorer. */
 function measure(extractors: Record<string, Extract>, pages: Page[], rounds: number, outDir: string): Record<string, Speed> {
   const names = Object.keys(extractors);
   const speeds: Record<string, Speed> = {};
+  for (const name of names) {
+    speeds[name] = { dir: join(outDir, name), pagesPerSecond: [], pagesPerCpuSecond: [] };
+    mkdirSync(speeds[name].dir);
+  }
   for (let r = 0; r < rounds; r++) {
     for (const name of r % 2 ? [...names].reverse() : names) {
-      const { texts, speed } = timedPass(pages, extractors[name]!);
-      const prev = speeds[name];
-      if (!prev) {
-        const dir = join(outDir, name);
-        mkdirSync(dir);
-        pages.forEach((p, i) => writeFileSync(join(dir, `${p.id}.txt`), texts[i]!));
-        speeds[name] = { dir, ...speed };
-      } else {
-        prev.pagesPerSecond = Math.max(prev.pagesPerSecond, speed.pagesPerSecond);
-        prev.pagesPerCpuSecond = Math.max(prev.pagesPerCpuSecond, speed.pagesPerCpuSecond);
-      }
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const texts = pages.map(extractors[name]!);
+      const used = process.cpuUsage(cpu);
+      const speed = speeds[name]!;
+      speed.pagesPerSecond.push(pages.length / ((performance.now() - started) / 1000));
+      speed.pagesPerCpuSecond.push(pages.length / ((used.user + used.system) / 1e6));
+      if (r === 0) pages.forEach((p, i) => writeFileSync(join(speed.dir, `${p.id}.txt`), texts[i]!));
     }
   }
   return speeds;
@@ -124,6 +115,20 @@ function option(name: string): string | null {
 }
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const best = (xs: number[]) => Math.max(...xs);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Best round of each, and ours relative to bare round by round (the pairs ran back to back, under the same load). */
+function printSpeeds(ours: Speed, bare: Speed, alt: Speed, rounds: number, loadBefore: string): void {
+  const row = (name: string, s: Speed) =>
+    `  ${name.padEnd(22)} ${best(s.pagesPerSecond).toFixed(1).padStart(6)} pages/s  ${best(s.pagesPerCpuSecond).toFixed(1).padStart(6)} pages per CPU-second`;
+  console.log(`speed (one thread, best of ${rounds} alternating rounds; load average ${loadBefore} before, ${load()} after)`);
+  console.log(row('readability-linkedom', ours));
+  console.log(row('readability-bare', bare));
+  console.log(row('cheerio-density', alt));
+  const ratio = (k: 'pagesPerSecond' | 'pagesPerCpuSecond') => median(ours[k].map((v, r) => v / bare[k][r]!)).toFixed(2);
+  console.log(`  ours / bare, median of ${rounds} rounds: ${ratio('pagesPerSecond')} wall clock, ${ratio('pagesPerCpuSecond')} CPU`);
+}
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help')) {
@@ -154,15 +159,10 @@ async function main(): Promise<number> {
       out,
     );
     const workers = Math.max(1, Math.min(availableParallelism(), 8));
-    const parallel = workers > 1 ? await measureParallel(pages, workers, out) : ours!.pagesPerSecond;
+    const parallel = workers > 1 ? await measureParallel(pages, workers, out) : best(ours!.pagesPerSecond);
     const report = execFileSync(process.execPath, [join(corpus, 'evaluate.mjs'), alt!.dir, bare!.dir, ours!.dir], { encoding: 'utf8' });
     console.log(report.trim());
-    const row = (name: string, s: Speed) => `  ${name.padEnd(22)} ${s.pagesPerSecond.toFixed(1).padStart(6)} pages/s  ${s.pagesPerCpuSecond.toFixed(1).padStart(6)} pages per CPU-second`;
-    console.log(`speed (${pages.length} pages, one thread, best of ${rounds} alternating rounds; load average ${loadBefore} before, ${load()} after)`);
-    console.log(row('readability-linkedom', ours!));
-    console.log(row('readability-bare', bare!));
-    console.log(row('cheerio-density', alt!));
-    console.log(`  ours / bare ${(ours!.pagesPerSecond / bare!.pagesPerSecond).toFixed(2)} (wall)  ${(ours!.pagesPerCpuSecond / bare!.pagesPerCpuSecond).toFixed(2)} (CPU)`);
+    printSpeeds(ours!, bare!, alt!, rounds, loadBefore);
     console.log(`  readability-linkedom ${parallel.toFixed(1)} pages/s with ${workers} worker threads (one per core)`);
     const f1 = Number(report.trim().split('\n').at(-1)!.replace(/^F1\s+/, ''));
     if (minF1 !== null && !(f1 >= minF1)) {
