@@ -36,7 +36,7 @@ function registryAliases() {
 
 const ORG_HEAD = '(?:Faculty|Committee|Panel|Bureau|Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
-const UNLISTED = new RegExp(`(?:University|College|Institute) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
+const UNLISTED = new RegExp(`(?:University|College|Institute|Consortium|Association|Federation|Society|Confederation|Alliance|Coalition) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
 const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
 /** A local authority's name ("Kent County Council", "Tamsford Borough Council"). */

@@ -45,6 +45,8 @@ export function findReportedClauses(masked: string, from: number, to: number, st
     if (r) parts.push(r);
   }
   if (!whole) return parts;
+  const sources = new Set(parts.map((r) => (r.ref && r.ref.type !== 'pronoun' ? sourceKey(r.ref) : null)).filter(Boolean));
+  if (sources.size >= 2) return parts;
   // A later clause with a source of its own ends the first one there ("…, as union says …").
   const own = (r: Reported) => r.ref !== null && r.ref.type !== 'pronoun' && (!whole.ref || sourceKey(r.ref) !== sourceKey(whole.ref));
   const other = parts.find((r) => r.start > whole.start && own(r));

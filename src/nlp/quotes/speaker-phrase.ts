@@ -122,10 +122,13 @@ function combine(person: SpeakerRef & { type: 'person' }, desc: SpeakerRef | nul
 function describeOnly(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const orgs = orgsIn(s, base, ctx);
   const role = roleText(s, base, orgs, []);
-  const org = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null) ?? placeCouncil(s, ctx);
+  const known = pickOrg(orgs, s) ?? impliedOrg(s) ?? (role ? registryRole(role)?.org ?? null : null);
+  const council = known ? null : placeCouncil(s, ctx);
+  const org = known ?? council;
   if (!org && !(role && ROLE_WORDS.test(role))) return null;
   const noun = org ? null : genericOwner(s);
-  return { type: 'role', role: noun ? role!.replace(GENERIC_OWNER, '') : role ?? '', org, ...(noun ? { orgNoun: noun } : {}) };
+  const post = council && role ? withoutPlace(role) : role;
+  return { type: 'role', role: noun ? post!.replace(GENERIC_OWNER, '') : post ?? '', org, ...(noun ? { orgNoun: noun } : {}) };
 }
 
 /** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
@@ -188,8 +191,11 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     const m = names.at(-1)!;
     const owner = org ? null : genericOwner(t);
     const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
-    const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null) ?? placeCouncil(t, ctx);
-    return { type: 'person', mention: m, role: ownRole, org: known, ...(owner && !known ? { orgNoun: owner } : {}) };
+    const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null);
+    const council = known ? null : placeCouncil(t, ctx);
+    // "Harlow's cabinet member for children": the place is the council, the rest the post.
+    const post = council && ownRole ? withoutPlace(ownRole) : ownRole;
+    return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
   }
   // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
   const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
@@ -246,6 +252,9 @@ function placeCouncil(t: string, ctx: PhraseContext): string | null {
   if (place) return ctx.orgs.council(place) ?? place;
   return /^(?:the\s+)?council\b/i.test(t.trim()) || /\bcouncil leader\b/i.test(t) ? ctx.orgs.council() : null;
 }
+
+/** "harlow vale’s cabinet member for children" → "cabinet member for children" (the place is the organisation). */
+const withoutPlace = (role: string) => role.replace(/^[\p{L}\s-]+['’]s\s+/u, '');
 
 function impliedOrg(t: string): string | null {
   if (MP_ROLE.test(t)) return 'Parliament';
