@@ -30,10 +30,16 @@ function where(conds: SqlCondition[]): { sql: string; params: unknown[] } {
   return { sql: conds.length ? `WHERE ${conds.map((c) => `(${c.sql})`).join(' AND ')}` : '', params: conds.flatMap((c) => c.params) };
 }
 
-interface Walk {
-  db: DB;
-  /** overrides the walk's length limit (tests) */
+/** Overrides for tests, which force each path on a small database. */
+export interface WalkOptions {
+  /** rows the walk may take before giving way to the usual plan */
   maxWalk?: number;
+  /** rows in the first window */
+  firstWindow?: number;
+}
+
+interface Walk extends WalkOptions {
+  db: DB;
   filters: SqlCondition[];
   match: string;
   cols: string[];
@@ -79,19 +85,28 @@ function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number):
 
 const rowBefore = (w: Walk, key: Key): SqlCondition => ({ sql: `(${w.cols.join(', ')}) < (${w.cols.map(() => '?').join(', ')})`, params: key });
 
+function hasNullKeys(w: Walk): boolean {
+  const nullable = w.cols.filter((c) => c !== 'q.id');
+  if (!nullable.length) return false;
+  const { sql, params } = where([...w.filters, { sql: nullable.map((c) => `${c} IS NULL`).join(' OR '), params: [] }]);
+  return cachedStatement(w.db, `SELECT EXISTS (SELECT 1 FROM quotes q ${sql})`).pluck().get(...params) === 1;
+}
+
 /** The page's ids, or null when the usual plan should find them (see above, and a window ending on a NULL key). */
 function walkPage(w: Walk, need: number): number[] | null {
   const [minId, maxId] = cachedStatement(w.db, 'SELECT (SELECT min(id) FROM quotes), (SELECT max(id) FROM quotes)').raw().get() as [number, number];
   const ids: number[] = [];
   let after: SqlCondition[] = [];
-  let size = Math.max(FIRST_WINDOW, 4 * need);
+  let size = w.firstWindow ?? Math.max(FIRST_WINDOW, 4 * need);
   let walked = 0;
   let span = 0;
   let matches = 0;
   for (;;) {
     const win = walkWindow(w, after, size, need - ids.length);
     ids.push(...win.hits);
-    if (ids.length >= need || !win.last) return ids;
+    if (ids.length >= need) return ids;
+    // A NULL key sorts last and fails every row-value `<`: after the first window, rows with one were skipped.
+    if (!win.last) return after.length && hasNullKeys(w) ? null : ids;
     if (win.last.includes(null)) return null;
     after = [rowBefore(w, win.last)];
     walked += win.walked;
@@ -114,16 +129,14 @@ function walkPage(w: Walk, need: number): number[] | null {
 /**
  * The conditions that select one page of quotes `q` in `order` (at most `n` rows). With a common full-text match
  * (marked `common` by fts-plan.ts) and a descending keyset order, the page is found by the windowed walk above
- * and returned as its ids; otherwise the conditions are returned as they are. The conditions must leave out rows
- * with a NULL in an order column (listQuotes' keyset segments do): the walk continues with a row-value `<`, which
- * no NULL passes. `maxWalk` overrides how many rows
- * the walk may take before giving way to the usual plan (tests pass 0 and Infinity to force each path).
+ * and returned as its ids; otherwise the conditions are returned as they are, as they are too when rows with a
+ * NULL in an order column would be reached (listQuotes' keyset segments never select any).
  */
-export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, maxWalk?: number): SqlCondition[] {
+export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: number, opts: WalkOptions = {}): SqlCondition[] {
   const i = conds.findIndex((c) => c.common && c.fts?.table === 'quotes_fts');
   const cols = descColumns(order);
   if (i < 0 || !cols) return conds;
-  const ids = walkPage({ db, maxWalk, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
+  const ids = walkPage({ ...opts, db, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
   if (!ids) return conds;
   return [{ sql: ids.length ? `q.id IN (${ids.map(() => '?').join(', ')})` : '0', params: ids }];
 }

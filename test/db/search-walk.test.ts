@@ -3,7 +3,7 @@
 // straightforward query, page after page through `_next` cursors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planConditions } from '../../src/db/fts-plan.ts';
-import { pageConditions } from '../../src/db/search-walk.ts';
+import { pageConditions, type WalkOptions } from '../../src/db/search-walk.ts';
 import { decodeCursor, joinConditions, keysetPage, listQuotes, quoteConditions, type QuoteFilters } from '../../src/db/timeline.ts';
 import { buildSearchFixture, type SearchFixture } from './search-fixture.ts';
 
@@ -24,11 +24,11 @@ const viaListQuotes: Pager = (filters, cursor, size) => {
   return { ids: page.rows.map((r) => r.id), next: page.next };
 };
 
-/** listQuotes' page selection with a fixed walk limit: 0 takes the fallback after one window, Infinity walks on. */
-const withWalkLimit = (maxWalk: number): Pager => (filters, cursor, size) => {
+/** listQuotes' page selection with the walk's limits overridden, to force each path on a small database. */
+const withWalk = (opts: WalkOptions): Pager => (filters, cursor, size) => {
   const base = planConditions(f.db, quoteConditions(filters));
   const page = keysetPage(cursor ? decodeCursor(cursor) : null, size, (extra, order, n) => {
-    const { where, params } = joinConditions(pageConditions(f.db, [...base, extra], order, n, maxWalk));
+    const { where, params } = joinConditions(pageConditions(f.db, [...base, extra], order, n, opts));
     return f.db.prepare(`SELECT q.id, q.published_at FROM quotes q ${where} ORDER BY ${order} LIMIT ?`).all(...params, n) as { id: number; published_at: string | null }[];
   });
   return { ids: page.rows.map((r) => r.id), next: page.next };
@@ -80,7 +80,26 @@ describe('search plans against the straightforward query', () => {
     expect(['scrutiny', 'grading', 'zebra'].map(common)).toEqual([false, false, false]);
   });
 
-  const pagers: [string, Pager][] = [['listQuotes', viaListQuotes], ['walk only', withWalkLimit(Infinity)], ['fallback', withWalkLimit(0)]];
+  // Small windows: many windows per page, windows crossing the backfill (ids not following dates), windows
+  // ending inside a run of equal timestamps. maxWalk 0: the usual plan after the first window.
+  it('plans as usual when a window ends on an undated quote, so an order over NULL dates stays whole', () => {
+    const filters: QuoteFilters = { q: 'inspection', stance: 'supports' };
+    const expected = reference(filters);
+    const base = planConditions(f.db, quoteConditions(filters));
+    const order = 'q.published_at DESC, q.id DESC'; // no "published_at IS NOT NULL": undated rows come last
+    expect(f.db.prepare('SELECT count(*) FROM quotes WHERE published_at IS NULL AND stance = ?').pluck().get('supports')).toBeGreaterThan(0);
+    for (const firstWindow of [5, 50, 500]) {
+      const conds = pageConditions(f.db, base, order, expected.length, { firstWindow, maxWalk: Infinity });
+      const { where, params } = joinConditions(conds);
+      expect(f.db.prepare(`SELECT q.id FROM quotes q ${where} ORDER BY ${order}`).pluck().all(...params)).toEqual(expected);
+    }
+  });
+
+  const pagers: [string, Pager][] = [
+    ['listQuotes', viaListQuotes],
+    ['small windows', withWalk({ firstWindow: 5, maxWalk: Infinity })],
+    ['usual plan after one window', withWalk({ firstWindow: 5, maxWalk: 0 })],
+  ];
   describe.each(pagers)('%s', (_name, pager) => {
     it('returns the same rows in the same order for every word and filter pair, page after page', () => {
       let compared = 0;
