@@ -5,16 +5,72 @@ import { listQuotes, decodeCursor, type QuoteFilters } from '../src/db/timeline.
 import { quoteFacets } from '../src/db/facets.ts';
 import { stanceCounts, recentQuoteTexts, personBySlug } from '../src/db/profiles.ts';
 import { loadConfig } from '../src/config.ts';
+import type { Stance } from '../src/types.ts';
+import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src/log.ts';
-import { STANCES } from '../src/types.ts';
 import { stanceTrends } from '../src/db/trends.ts';
-import { latencyLine, measure, record, type Latency } from './lib/stats.ts';
+import { latencyLine, measure, record, summarise, type Latency } from './lib/stats.ts';
+import { between, pick, rng } from './lib/generate.ts';
 import { DEFAULT_BENCH_DB } from './seed.ts';
 
 const N = Number(process.env.BENCH_QUERY_N ?? 200);
-// Words from the generator's vocabulary, from very common to rare, so the search mix has realistic selectivity.
-const TERMS = ['inspection', 'framework', 'children', 'grading', 'scrutiny', 'consultation', 'caseloads', 'staff', '"single-word judgements"', 'placements', 'confidence', 'reform'];
-const YEARS = ['2016', '2018', '2020', '2022', '2024'];
+
+// The search mix: three kinds of words and the three filter pairs of issue 6. The bench corpus has a small
+// vocabulary, so a rare search is a speaker's name with a word (370–500 matches).
+const WORDS = {
+  common: ['inspection', 'children', 'council', 'framework', 'care', 'guidance'], // 146k–313k of 1M quotes
+  medium: ['scrutiny', 'reform', 'placements', 'staff', 'welcome', 'blunt', 'timetable', 'oversight'], // 42k–60k
+  rare: ['zaman reform', 'blackwood timetable', 'yeoman scrutiny', 'vickers blunt', 'tranter oversight', 'sharma recruitment'],
+};
+type WordKind = keyof typeof WORDS;
+const PAIRS = ['stance+from', 'org+from', 'source+stance'] as const;
+interface SearchCase { kind: WordKind; filters: QuoteFilters }
+
+/**
+ * `n` searches. Filter values come from one quote: with `fromMatches`, a quote the words match, as when a person
+ * narrows a search by clicking a facet (so each search has results); otherwise any quote, so some combinations
+ * match nothing (the slow case: proving absence reads every match or every filtered row).
+ */
+export function searchMix(db: DB, n: number, fromMatches: boolean, seed: number): SearchCase[] {
+  const r = rng(seed);
+  const attrs = db.prepare(`SELECT q.stance, o.slug AS org, q.source_id AS source, substr(q.published_at, 1, 4) AS year
+    FROM quotes q JOIN organisations o ON o.id = q.organisation_id WHERE q.id = ? AND q.published_at IS NOT NULL`);
+  const nth = db.prepare('SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1 OFFSET ?').pluck();
+  const maxId = db.prepare('SELECT max(id) FROM quotes').pluck().get() as number;
+  const countOf = db.prepare('SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?').pluck();
+  const counts = new Map<string, number>();
+  const count = (match: string): number => {
+    if (!counts.has(match)) counts.set(match, countOf.get(match) as number);
+    return counts.get(match)!;
+  };
+  const cases: SearchCase[] = [];
+  for (let i = 0; cases.length < n; i++) {
+    const kind = (['common', 'medium', 'rare'] as const)[i % 3];
+    const q = pick(r, WORDS[kind]);
+    const match = q.split(' ').map((w) => `"${w}"`).join(' AND ');
+    const id = fromMatches ? nth.get(match, Math.floor(r() * count(match))) : between(r, 1, maxId);
+    const a = attrs.get(id) as { stance: Stance; org: string; source: string; year: string } | undefined;
+    if (!a) continue;
+    const pair = PAIRS[Math.floor(i / 3) % PAIRS.length];
+    const from = String(between(r, 2014, Number(a.year)));
+    const filters: QuoteFilters = pair === 'stance+from' ? { q, stance: a.stance, from } : pair === 'org+from' ? { q, org: a.org, from } : { q, source: a.source, stance: a.stance };
+    cases.push({ kind, filters });
+  }
+  return cases;
+}
+
+/** Times every case once (after a short warm-up) and summarises them all and by word kind. */
+export async function timeSearches(cases: SearchCase[], run: (f: QuoteFilters) => unknown): Promise<Record<'all' | WordKind, Latency>> {
+  for (const c of cases.slice(0, 5)) await run(c.filters);
+  const samples: { kind: WordKind; ms: number }[] = [];
+  for (const c of cases) {
+    const t = performance.now();
+    await run(c.filters);
+    samples.push({ kind: c.kind, ms: performance.now() - t });
+  }
+  const of = (k?: WordKind) => summarise(samples.filter((s) => !k || s.kind === k).map((s) => s.ms));
+  return { all: of(), common: of('common'), medium: of('medium'), rare: of('rare') };
+}
 
 interface Case { name: string; target?: { p95: number }; n?: number; run: (i: number) => unknown }
 
@@ -27,13 +83,29 @@ function slugs(db: DB): { people: string[]; cursors: string[] } {
   return { people, cursors };
 }
 
-const searchFilters = (i: number): QuoteFilters => ({ q: TERMS[i % TERMS.length], stance: STANCES[i % 4], from: YEARS[i % YEARS.length] });
-
 // The all-quotes aggregates are timed by bench/trends.ts (the trends owner's bench); here, the per-organisation one a profile shows.
 function trendsCases(db: DB, orgs: string[]): Case[] {
   return [
     { name: 'db: trends, one organisation by quarter', run: (i) => stanceTrends(db, { by: 'quarter', org: orgs[i % orgs.length] }) },
   ];
+}
+
+/** The search figures: the query function and the whole page over the mix, by word kind, then random filters. */
+async function searchFigures(db: DB, get: ((url: string) => Promise<void>) | null): Promise<Record<string, Latency>> {
+  const out: Record<string, Latency> = {};
+  const show = (name: string, l: Latency, target?: { p95: number }) => { out[name] = l; console.log(latencyLine(name, l, target)); };
+  const qs = (f: QuoteFilters) => new URLSearchParams(f as Record<string, string>).toString();
+  const mix = searchMix(db, N, true, 6);
+  const db1 = await timeSearches(mix, (f) => listQuotes(db, f, null, 50));
+  show('db: search, 2 filters (listQuotes, mix)', db1.all, { p95: 30 });
+  for (const k of ['common', 'medium', 'rare'] as const) show(`  ${k} words`, db1[k]);
+  show('db: search, 2 filters at random (some empty)', (await timeSearches(searchMix(db, N, false, 7), (f) => listQuotes(db, f, null, 50))).all);
+  if (!get) return out;
+  const page = await timeSearches(mix, (f) => get(`/?${qs(f)}`));
+  show('app: GET /?q=… (search page, mix)', page.all, { p95: 30 });
+  for (const k of ['common', 'medium', 'rare'] as const) show(`  ${k} words`, page[k]);
+  show('app: GET /quotes.json?q=… (mix)', (await timeSearches(mix, (f) => get(`/quotes.json?${qs(f)}`))).all);
+  return out;
 }
 
 export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<string, Latency>> {
@@ -49,9 +121,7 @@ export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<str
     if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
     await res.arrayBuffer();
   };
-  const qs = (f: QuoteFilters) => new URLSearchParams(f as Record<string, string>).toString();
   const cases: Case[] = [
-    { name: 'db: search + stance + from (listQuotes)', target: { p95: 30 }, run: (i) => listQuotes(db, searchFilters(i), null, 50) },
     { name: 'db: timeline page (listQuotes, any page)', target: { p95: 50 }, run: (i) => listQuotes(db, {}, i % 4 ? decodeCursor(cursors[i % cursors.length]!) : null, 50) },
     { name: 'db: timeline facets (quoteFacets)', run: (i) => quoteFacets(db, i % 2 ? {} : { stance: 'opposes' }) },
     { name: 'db: speaker (counts + latest + texts)', run: (i) => {
@@ -60,14 +130,12 @@ export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<str
       listQuotes(db, { speaker: p.slug }, null, 10);
       recentQuoteTexts(db, { personId: p.id });
     } },
-    { name: 'app: GET /?q=..&stance=..&from=.. (search page)', target: { p95: 30 }, run: (i) => get(`/?${qs(searchFilters(i))}`) },
     { name: 'app: GET / (timeline page)', target: { p95: 50 }, run: (i) => get(i % 4 ? `/?_next=${cursors[i % cursors.length]}` : '/') },
-    { name: 'app: GET /quotes.json?q=.. (search JSON)', run: (i) => get(`/quotes.json?${qs(searchFilters(i))}`) },
     { name: 'app: GET /speakers/SLUG', run: (i) => get(`/speakers/${people[i % people.length]}`) },
     { name: 'app: GET /trends', n: 20, run: (i) => get(i % 2 ? '/trends' : '/trends?period=quarter') },
   ];
-  cases.splice(4, 0, ...trendsCases(db, db.prepare('SELECT slug FROM organisations').pluck().all() as string[]));
-  const out: Record<string, Latency> = {};
+  cases.splice(3, 0, ...trendsCases(db, db.prepare('SELECT slug FROM organisations').pluck().all() as string[]));
+  const out: Record<string, Latency> = await searchFigures(db, app ? get : null);
   for (const c of cases) {
     try {
       out[c.name] = await measure(Math.min(N, c.n ?? N), c.run, Math.min(5, c.n ?? 20));
