@@ -1,5 +1,5 @@
 // Reporting verbs in narrative text, and where the reported content after a verb begins.
-import { AUX, OBJECT_VERBS, PARTICIPLE_CUES, SPEECH_VERBS } from './lexicon.ts';
+import { AUX, OBJECT_VERBS, SPEECH_VERBS, THAT_ONLY_CUES } from './lexicon.ts';
 
 export interface Cue {
   /** Offsets of the verb (or verb phrase) in the string searched. */
@@ -20,6 +20,7 @@ const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s
 const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`);
 const isLetter = (c: string | undefined) => c !== undefined && (/[a-z-]/i.test(c) || c > '\u007f' && /\p{L}/u.test(c));
 const memo = new Map<string, Cue[]>();
+const MODIFIER_BEFORE = /(?:\p{L}['’]s?|\b(?:its|their|his|her|our|the|a|an|this|these|those))\s+$/u;
 
 /** Every reporting verb in `s`, left to right. */
 export function findCues(s: string): Cue[] {
@@ -32,6 +33,8 @@ export function findCues(s: string): Cue[] {
   for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
     const phrases = BY_FIRST.get(m[0]);
     if (!phrases || isLetter(s[m.index - 1])) continue;
+    // After a possessive or a determiner the word is an adjective or a noun ("Ofsted's proposed framework", "the claims").
+    if (MODIFIER_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
     for (const words of phrases) {
       const end = matchPhrase(s, m.index, words);
       if (end < 0) continue;
@@ -68,7 +71,7 @@ export function beforeVerb(s: string): string {
 /** A complement that opens with one of these is a circumstance, not reported content ("hit back after …"). */
 const CLAUSE_LINK = /^(?:about|of|after|before|when|while|as|because|since|against|over|at|in|on|with|to|from|by|during|amid|until|if)\b/i;
 /** Speech verbs that also take a plain object ("found a job", "announced a review"). */
-const NP_TAKERS = /^(?:find|accept|acknowledge|showed|shows|identified|outlined|disclosed|denied|disputed|demanded|promised|pledged|expects|estimated|indicated|signalled|repeated|reiterated|judged|found|finds|revealed|reveals|reported|announced|announces|confirmed|confirms|accepted|accepts|highlighted|highlights|recommended|recommends|predicted|predicts|noted|admitted|admits|acknowledged|acknowledges|stressed|stresses|emphasised|emphasises)$/;
+const NP_TAKERS = /^(?:proposes|proposed|propose|find|accept|acknowledge|showed|shows|identified|outlined|disclosed|denied|disputed|demanded|promised|pledged|expects|estimated|indicated|signalled|repeated|reiterated|judged|found|finds|revealed|reveals|reported|announced|announces|confirmed|confirms|accepted|accepts|highlighted|highlights|recommended|recommends|predicted|predicts|noted|admitted|admits|acknowledged|acknowledges|stressed|stresses|emphasised|emphasises)$/;
 const CLAUSE_VERB = /\b(?:is|are|was|were|had|has|have|would|could|should|will|can|cannot|can't|won't|did|does|do|must|may|might|need|needs|needed|shall|been|being|remains|remained|seems|seemed|[a-z]{3,}ed|[a-z]+n't)\b/i;
 const ADVERBIAL_AFTER = /^\s*(?:,\s*)?(?:in (?:19|20)\d\d|in (?:january|february|march|april|may|june|july|august|september|october|november|december)(?: (?:19|20)\d\d)?|last (?:autumn|spring|summer|winter)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year)|this (?:week|month|year)|in (?:a|an|its|his|her|their) (?:statement|interview|letter|report|speech|blog|submission|evidence)|at the time|earlier|recently|previously|again|also)\b\s*,?/i;
 const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
@@ -81,7 +84,7 @@ export function contentStart(s: string, cue: Cue): number {
   let i = 0;
   const skip = (re: RegExp) => { const m = re.exec(s.slice(i)); if (m && m.index === 0) i += m[0].length; };
   skip(ADVERBIAL_AFTER);
-  if (/^(?:told|tells|asked|urged|urges|warned|warns)$/.test(cue.verb)) {
+  if (/^(?:told|tells|tell|asked|urged|urges|warned|warns)$/.test(cue.verb)) {
     const that = /^(?:[^,.;:]{0,60}?)\bthat\s+/.exec(s.slice(i));
     if (that) i += that[0].length;
     else if (cue.verb === 'told' || cue.verb === 'tells') skip(TELL_OBJECT);
@@ -90,7 +93,7 @@ export function contentStart(s: string, cue: Cue): number {
   const beforeThat = i;
   skip(/^\s*that\s+/);
   const thatSkipped = i > beforeThat || /\bthat\s*$/.test(s.slice(0, i));
-  if (PARTICIPLE_CUES.has(cue.verb) && !thatSkipped) return -1;
+  if (THAT_ONLY_CUES.has(cue.verb) && !thatSkipped) return -1;
   skip(/^\s+/);
   const rest = s.slice(i);
   if (!rest || /^[:;.,!?)–—]/.test(rest) || (!thatSkipped && CLAUSE_LINK.test(rest))) return -1;

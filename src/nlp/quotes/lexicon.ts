@@ -1,8 +1,8 @@
 // Word lists for the grammar of English news attribution. Data, not logic: extend here.
 
-/** Participles that report speech only with "that" ("with inspectors finding that …", "adding that …"). */
-const PARTICIPLES = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding'];
-export const PARTICIPLE_CUES = new Set(PARTICIPLES);
+/** Verbs that report speech only with "that": participles ("with inspectors finding that …") and "tell" ("Inspectors tell me that …"). */
+const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell'];
+export const THAT_ONLY_CUES = new Set(THAT_ONLY);
 
 /** Speech verbs whose complement is the reported content ("X said (that) …"). */
 export const SPEECH_VERBS = [
@@ -17,7 +17,8 @@ export const SPEECH_VERBS = [
   'pledged', 'promised', 'vowed', 'signalled', 'indicated', 'hinted', 'estimated', 'showed', 'shows', 'identified', 'judged',
   'reiterated', 'repeated', 'underlined', 'outlined', 'disclosed', 'denied', 'disputed', 'demanded', 'thinks', 'felt', 'feels',
   'hopes', 'hoped', 'expects', 'warn', 'argue', 'claim', 'insist', 'admit', 'believe', 'suggest', 'fear', 'acknowledge', 'accept', 'conclude', 'find',
-  ...PARTICIPLES,
+  'proposes', 'proposed', 'propose',
+  ...THAT_ONLY,
 ];
 
 /** Verbs whose reported content starts at their object ("described X as …", "called the framework 'flawed'"). */
@@ -56,7 +57,7 @@ Commissioner Commissioners Ombudsman Registrar What Why How Who Where When Which
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
-  inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', watchdog: 'watchdog', regulator: 'regulator',
+  inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', consultation: 'consultation', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
   data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
 };

@@ -50,7 +50,20 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
   return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
 }
 
+const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,\\s*(?:published|released|commissioned|produced|written|carried out)\\b[^]*?\\bby\\b`, 'i');
+
+/** "The report, published today by Ofsted, the CQC and HMICFRS, found": the source, from its first publisher. */
+function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const m = SOURCE_THEN_PUBLISHER.exec(s);
+  if (!m) return null;
+  const noun = m[1]!.trim().toLowerCase().split(/\s+/).at(-1)!;
+  const org = ctx.orgs.find(s.slice(m[0].length), base + m[0].length)[0]?.org ?? null;
+  return { type: 'institution', noun: INSTITUTION_NOUNS[noun]!, org };
+}
+
 function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const published = sourceWithPublisher(s, base, ctx);
+  if (published) return published;
   const clean = blankAsides(s).replace(/\s+$/, '');
   const segs = segments(clean);
   if (!segs.length) return null;
@@ -142,7 +155,7 @@ function blankAsides(s: string): string {
 function segments(s: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
   let start = 0;
-  for (const m of s.matchAll(/,|\s[–—-]\s|;/g)) {
+  for (const m of s.matchAll(/,(?!\d{3})|\s[–—-]\s|;/g)) {
     out.push({ start, text: s.slice(start, m.index) });
     start = m.index + m[0].length;
   }
@@ -198,7 +211,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
   }
   // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
-  const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
+  // "The survey of 1,240 social workers": the source is the head noun before "of".
+  const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out|of|into|among)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
   // Headlines drop the article: "as union says …".
   if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };

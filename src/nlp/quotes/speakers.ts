@@ -14,13 +14,15 @@ export interface Speaker {
 }
 
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
-const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'inspectorates', 'watchdog', 'regulator', 'report', 'review', 'findings']);
+const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'inspectorates', 'watchdog', 'regulator', 'report', 'review', 'findings', 'consultation']);
 
 /** Generic nouns that only ever mean a body whose name contains them ("the council" is a council, "the trust" a trust). */
 const NAMED_ONLY = new Set(['council', 'authority', 'trust', 'foundation', 'partnership', 'network', 'forum', 'panel', 'board']);
 
 export class SpeakerState {
   private readonly history: Speaker[] = [];
+  /** The body each source noun ("survey", "report") was last said to come from. */
+  private readonly sources = new Map<string, string>();
 
   constructor(
     private readonly people: ArticlePeople,
@@ -56,7 +58,9 @@ export class SpeakerState {
       case 'generic':
         return this.generic(ref.noun);
       case 'institution': {
-        const org = ref.org ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
+        // "a survey by the Trust … The survey found": the same source the article named before.
+        const org = ref.org ?? this.sources.get(ref.noun) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
+        if (ref.org) this.sources.set(ref.noun, ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }
     }
