@@ -63,6 +63,7 @@ interface Window {
  * One window in one statement: the next `size` rows of the filter walk are materialised once, then give their
  * id range, their last row and the rows among them that match (read from FTS5 over that id range only).
  * CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 only narrows its doclist scan for an INTEGER bound.
+ * Not a cached statement: its text varies with the filters people choose; preparing it costs well under a ms.
  */
 function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number): Window {
   const { sql, params } = where([...w.filters, ...after]);
@@ -70,7 +71,7 @@ function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number):
   const desc = w.cols.map((_, i) => `k${i} DESC`).join(', ');
   const asc = w.cols.map((_, i) => `k${i}`).join(', ');
   const range = 'rowid BETWEEN CAST((SELECT min(id) FROM w) AS INTEGER) AND CAST((SELECT max(id) FROM w) AS INTEGER)';
-  const rows = cachedStatement(w.db, `WITH w AS MATERIALIZED (SELECT q.id, ${keys} FROM quotes q ${sql} ORDER BY ${w.order} LIMIT ?)
+  const rows = w.db.prepare(`WITH w AS MATERIALIZED (SELECT q.id, ${keys} FROM quotes q ${sql} ORDER BY ${w.order} LIMIT ?)
     SELECT 0, count(*), min(id), max(id) FROM w
     UNION ALL SELECT * FROM (SELECT 1, json_array(${asc}), NULL, NULL FROM w ORDER BY ${asc} LIMIT 1)
     UNION ALL SELECT 3, count(*), NULL, NULL FROM quotes_fts WHERE quotes_fts MATCH ? AND ${range}
@@ -89,7 +90,7 @@ function hasNullKeys(w: Walk): boolean {
   const nullable = w.cols.filter((c) => c !== 'q.id');
   if (!nullable.length) return false;
   const { sql, params } = where([...w.filters, { sql: nullable.map((c) => `${c} IS NULL`).join(' OR '), params: [] }]);
-  return cachedStatement(w.db, `SELECT EXISTS (SELECT 1 FROM quotes q ${sql})`).pluck().get(...params) === 1;
+  return w.db.prepare(`SELECT EXISTS (SELECT 1 FROM quotes q ${sql})`).pluck().get(...params) === 1;
 }
 
 /** The page's ids, or null when the usual plan should find them (see above, and a window ending on a NULL key). */
