@@ -98,8 +98,20 @@ function walk(w: WalkInput): Found[] {
 
 function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
-  if (!found.length) noteSubject(w, s, e, para);
+  if (!found.length && !continuedFindings(w, s, e, para, out)) noteSubject(w, s, e, para);
   for (const r of found) reportedOne(w, r, s, e, para, out, pending);
+}
+
+/**
+ * "Inspectors found that … But in too many cases, the interview was “a form to be completed”." — quoted words in the next
+ * sentence of the same paragraph, with no source of their own, are the same source's.
+ */
+function continuedFindings(w: WalkInput, s: number, e: number, para: number, out: Found[]): boolean {
+  const prev = out.at(-1);
+  if (!prev?.speaker || prev.para !== para || prev.kind === 'direct' || w.masked.slice(prev.end, s).includes('§')) return false;
+  const marks = w.spans.filter((m) => m.open >= s && m.end <= e && m.closed && w.text.slice(m.start, m.end).split(/\s+/).length >= 4);
+  for (const m of marks) out.push({ start: m.start, end: m.end, text: w.text.slice(m.start, m.end), kind: 'direct', speaker: prev.speaker, cue: null, para, confidence: 0.6 });
+  return marks.length > 0;
 }
 
 function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: number, out: Found[], pending: Found[]): void {
