@@ -47,7 +47,7 @@ const CSP = {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { db, log } = deps;
   const app = new Hono<AppEnv>();
-  // Server-Timing: how long the server spent on a response, apart from the time it waited in a queue (bench/http.ts).
+  // Server-Timing: what the server spent on a response, apart from time queued behind others (seen in the browser's tools).
   app.use(timing({ totalDescription: 'server' }));
   app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
   // CSV exports stream: compressed as they go and never hashed (an ETag would read the whole export first).
