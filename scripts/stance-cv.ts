@@ -27,7 +27,7 @@ const SPEAKERS: Record<SpeakerSide, { name: string; org: string | null; role: st
   government: { name: 'Department for Education', org: 'Department for Education', role: 'spokesperson' },
   other: { name: 'Robin Academic', org: null, role: 'professor' },
 };
-const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 2];
+const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.85, 0.9, 2];
 
 function predict(e: StanceExample, m: CompiledStanceModel, threshold: Record<SpeakerSide, number>): Stance {
   const sp = SPEAKERS[e.speaker_side];

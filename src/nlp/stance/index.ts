@@ -22,7 +22,7 @@ const CONTRAST_MIXED_FLOOR = 0.35;
  * on written examples) may name a position if it is at least this sure: sector positions are often argued in words
  * no lexicon lists. Not for the inspectorate's own people, whose descriptive findings the model over-reads as support.
  */
-export const MODEL_THRESHOLD: Readonly<Record<SpeakerSide, number>> = { sector: 0.5, government: 0.5, other: 0.5, inspectorate: 0.7 };
+export const MODEL_THRESHOLD: Readonly<Record<SpeakerSide, number>> = { sector: 0.5, government: 0.5, other: 0.5, inspectorate: 0.9 };
 
 export interface StanceOptions {
   /** The fallback model; the shipped one by default (scripts/stance-cv.ts passes one trained on other folds). */

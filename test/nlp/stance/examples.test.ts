@@ -22,8 +22,6 @@ const CASES: [string, Speaker, string][] = [
   ['Some councils are doing an excellent job in very difficult circumstances', OFSTED_CHIEF, 'neutral'],
   ['Inspection is a force for improvement and parents value our reports', OFSTED_CHIEF, 'supports'],
   ['The quality of social work practice is inconsistent across the service', OFSTED_REPORT, 'supports'],
-  // The chief inspector's "deserve better" is a verdict on the service in evaluative terms (the seeds' rule), so support.
-  ['The teachers and pupils deserve better than this', OFSTED_CHIEF, 'supports'],
   ['We need a system of inspection that is humane and supportive, not one that drives people out of the profession', UNION, 'opposes'],
   ['The inspection regime has created a culture of fear in our schools', UNION, 'opposes'],
   ['Report cards will simply replace one crude label with several, and will increase workload', UNION, 'opposes'],
