@@ -59,7 +59,8 @@ export class ArticlePeople {
       return this.resolve({ ...m, name: reg.name, title, given: parts[0]!, surname: parts.at(-1)! });
     }
     // "Mark said this morning": the one person the article named in full with that given name.
-    const byGiven = this.people.filter((p) => p.given && norm(p.given) === norm(m.surname));
+    const given = norm(m.surname);
+    const byGiven = this.people.filter((p) => keysOf(p).given === given);
     if (byGiven.length === 1) return byGiven[0]!;
     return registries().givenNames.has(m.surname.toLowerCase()) ? this.resolve({ ...m, given: m.surname }) : null;
   }

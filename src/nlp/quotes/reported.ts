@@ -35,7 +35,10 @@ const CLAUSE_JOIN = /(?:,\s+(?:but|while|whereas|although|as)|;)\s+/g;
  */
 export function findReportedClauses(masked: string, from: number, to: number, stops: number[], ctx: PhraseContext): Reported[] {
   const whole = findReported(masked, from, to, stops, ctx);
-  const cuts = [...masked.slice(from, to).matchAll(CLAUSE_JOIN)].map((m) => [from + m.index, from + m.index + m[0].length] as const);
+  const s = masked.slice(from, to);
+  // Two sources need two cues (or an "according to"); most sentences have fewer.
+  if (findCues(s).length + (/according to/i.test(s) ? 1 : 0) < 2) return whole ? [whole] : [];
+  const cuts = [...s.matchAll(CLAUSE_JOIN)].map((m) => [from + m.index, from + m.index + m[0].length] as const);
   if (!cuts.length) return whole ? [whole] : [];
   const bounds = [[from, from] as const, ...cuts, [to, to] as const];
   const parts: Reported[] = [];

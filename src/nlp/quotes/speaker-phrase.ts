@@ -29,12 +29,19 @@ export interface PhraseContext {
 
 /** The subject phrase right before a verb ("…, Debbie Jones, Ofsted's director of social care,"). */
 export function subjectBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  return withWhoAside(subjectBeforeBare(s, base, ctx), s, base, ctx);
+  return memoised(ctx, `b${base}:${s}`, () => withWhoAside(subjectBeforeBare(s, base, ctx), s, base, ctx));
 }
 
 /** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
 export function subjectAfter(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  return withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx);
+  return memoised(ctx, `a${base}:${s}`, () => withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx));
+}
+
+/** The same phrase is read by several patterns (a sentence and each of its clauses): read it once per article. */
+function memoised(ctx: PhraseContext, key: string, read: () => SpeakerRef | null): SpeakerRef | null {
+  if (!ctx.memo) return read();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, read());
+  return ctx.memo.get(key)!;
 }
 
 const WHO_LEADS = /,\s*who\s+(chairs|leads|heads|runs|directs|manages|founded|co-founded|represents|works (?:for|at)|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
@@ -182,10 +189,7 @@ function trailingNounPhrase(s: string): string {
 
 /** What a single phrase denotes: a person (with role/org), a pronoun, a role, an organisation or an institutional source. */
 export function readPhrase(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  if (!ctx.memo) return readPhraseOnce(s, base, ctx);
-  const key = `${base}:${s}`;
-  if (!ctx.memo.has(key)) ctx.memo.set(key, readPhraseOnce(s, base, ctx));
-  return ctx.memo.get(key)!;
+  return memoised(ctx, `${base}:${s}`, () => readPhraseOnce(s, base, ctx));
 }
 
 function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
