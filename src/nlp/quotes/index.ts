@@ -141,7 +141,7 @@ function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: numb
 }
 
 /** Object verbs whose object, without quoted words, only names what was talked about. */
-const NP_SUMMARY = /^(?:criticised|criticises|criticized|blamed|blames|slammed|slams|welcomed|welcomes|questioned|questions|attacked|attacks|condemned|condemns|praised|praises|dismissed|dismisses|defended|defends|rejected|rejects|accused|accuses|charged|expressed concerns? (?:about|over)|raised concerns about)$/;
+const NP_SUMMARY = /^(?:hailed|hails|lambasted|blasted|hit out at|criticised|criticises|criticized|blamed|blames|slammed|slams|welcomed|welcomes|questioned|questions|attacked|attacks|condemned|condemns|praised|praises|dismissed|dismisses|defended|defends|rejected|rejects|accused|accuses|charged|expressed concerns? (?:about|over)|raised concerns about)$/;
 
 function direct(w: WalkInput, p: Passage, out: Found[]): void {
   const first = p.spans[0]!, last = p.spans.at(-1)!;

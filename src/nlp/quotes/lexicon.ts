@@ -17,7 +17,7 @@ export const SPEECH_VERBS = [
   'pledged', 'promised', 'vowed', 'signalled', 'indicated', 'hinted', 'estimated', 'showed', 'shows', 'identified', 'judged',
   'reiterated', 'repeated', 'underlined', 'outlined', 'disclosed', 'denied', 'disputed', 'demanded', 'thinks', 'felt', 'feels',
   'hopes', 'hoped', 'expects', 'warn', 'argue', 'claim', 'insist', 'admit', 'believe', 'suggest', 'fear', 'acknowledge', 'accept', 'conclude', 'find',
-  'proposes', 'proposed', 'propose',
+  'proposes', 'proposed', 'propose', 'states', 'tweeted', 'pleaded', 'quipped', 'joked',
   ...THAT_ONLY,
 ];
 
@@ -27,7 +27,7 @@ export const OBJECT_VERBS = [
   'slammed', 'slams', 'welcomed', 'welcomes', 'questioned', 'questions', 'attacked', 'attacks', 'condemned', 'condemns',
   'praised', 'praises', 'dismissed', 'dismisses', 'defended', 'defends', 'labelled', 'labeled', 'charged', 'accused', 'accuses',
   'expressed concern about', 'expressed concern over', 'expressed concerns about', 'raised concerns about', 'called for', 'calls for',
-  'called on', 'calls on', 'called upon', 'urged', 'rejected', 'rejects',
+  'called on', 'calls on', 'called upon', 'urged', 'rejected', 'rejects', 'hailed', 'hails', 'lambasted', 'blasted', 'hit out at',
 ];
 
 /** Passive reporting ("leaders were called upon to …"): the agent is found from context. */

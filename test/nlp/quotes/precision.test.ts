@@ -13,6 +13,10 @@ describe('no quote without a speaker and content', () => {
     ['a scare-quoted rating', 'The council was rated "inadequate" in 2019 and "requires improvement" in 2022.'],
     ['an unnamed group', 'Children told inspectors that they felt safe in their homes.'],
     ['job advert text', 'This is an exciting opportunity to join our team. You will be told more at interview.'],
+    ['a noun-phrase summary of speech', 'The inspectorate has defended its new framework after MPs raised concerns.'],
+    ['a verb form used as a modifier', "Ofsted's proposed framework and the council's revised plans were published together."],
+    ['a post with no body and no holder', 'The director said the service would improve.'],
+    ['a byline', 'By Jane Marlow\n\nThe meeting will take place on Tuesday.'],
   ])('%s', (_name, text) => expect(quotesIn(text)).toEqual([]));
 });
 
@@ -31,5 +35,15 @@ describe('speech verbs and their content', () => {
   it('resolves "the union" to the union last in play', () => {
     const qs = quotesIn('Daniel Kebede, general secretary of the NEU, said teachers were exhausted.\n\nThe union said it would ballot members.');
     expect(qs.map((q) => q.speaker)).toEqual(['Daniel Kebede', 'NEU']);
+  });
+
+  it('reads a document that states its content', () => {
+    const [q] = quotesIn('The Ofsted guidance states that inspectors must speak to children in every visit.');
+    expect(q).toMatchObject({ text: 'inspectors must speak to children in every visit', speaker: 'Ofsted', kind: 'indirect' });
+  });
+
+  it('names a government department by its full name when it speaks', () => {
+    const [q] = quotesIn('The DfE said it would publish new guidance in the spring.');
+    expect(q).toMatchObject({ speaker: 'Department for Education', speakerOrg: 'DfE' });
   });
 });
