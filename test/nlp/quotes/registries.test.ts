@@ -27,4 +27,22 @@ describe('registries', () => {
     expect(holders('Ofsted', 'chief inspector', '2019-06-01')).toEqual(['Amanda Spielman']);
     expect(holders('ADCS', 'president', '2015-03-10')).toEqual(['Alan Wood']);
   });
+
+  it('gives no two people one post on the same day (joint posts excepted)', () => {
+    const facts = people.flatMap((p) => p.roles.filter((r) => !r.role.startsWith('joint ')).map((r) => ({ ...r, name: p.name })));
+    for (const a of facts) for (const b of facts) {
+      if (a.name >= b.name || a.org !== b.org || a.role !== b.role) continue;
+      const overlap = (a.from ?? '') < (b.to ?? '9999') && (b.from ?? '') < (a.to ?? '9999');
+      expect(overlap, `${a.name} and ${b.name}: ${a.org} ${a.role}`).toBe(false);
+    }
+  });
+
+  it('maps every alias to one organisation', () => {
+    const owner = new Map<string, string>();
+    for (const o of organisations) for (const a of [o.short, o.name, ...o.aliases]) {
+      expect(owner.get(a) ?? o.short, a).toBe(o.short);
+      owner.set(a, o.short);
+    }
+  });
 });
+
