@@ -31,7 +31,7 @@ interface SearchCase { kind: WordKind; filters: QuoteFilters }
  * narrows a search by clicking a facet (so each search has results); otherwise any quote, so some combinations
  * match nothing (the slow case: proving absence reads every match or every filtered row).
  */
-export function searchMix(db: DB, n: number, fromMatches: boolean, seed: number): SearchCase[] {
+function searchMix(db: DB, n: number, fromMatches: boolean, seed: number): SearchCase[] {
   const r = rng(seed);
   const attrs = db.prepare(`SELECT q.stance, o.slug AS org, q.source_id AS source, substr(q.published_at, 1, 4) AS year
     FROM quotes q JOIN organisations o ON o.id = q.organisation_id WHERE q.id = ? AND q.published_at IS NOT NULL`);
@@ -63,7 +63,7 @@ export function searchMix(db: DB, n: number, fromMatches: boolean, seed: number)
  * Times every case once (after a short warm-up) and summarises them all and by word kind; `cpu` is the process's
  * CPU time per case, which on a shared machine says more about the plan than wall time does.
  */
-export async function timeSearches(cases: SearchCase[], run: (f: QuoteFilters) => unknown): Promise<Record<'all' | 'cpu' | WordKind, Latency>> {
+async function timeSearches(cases: SearchCase[], run: (f: QuoteFilters) => unknown): Promise<Record<'all' | 'cpu' | WordKind, Latency>> {
   for (const c of cases.slice(0, 5)) await run(c.filters);
   const samples: { kind: WordKind; ms: number; cpu: number }[] = [];
   for (const c of cases) {
