@@ -34,13 +34,18 @@ function registryAliases() {
   return registryPattern;
 }
 
-const ORG_HEAD = '(?:Faculty|Committee|Panel|Bureau|Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
+const ORG_HEAD = '(?:Group|Faculty|Committee|Panel|Bureau|Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 const UNLISTED = new RegExp(`(?:University|College|Institute|Consortium|Association|Federation|Society|Confederation|Alliance|Coalition) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
 const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
-/** A local authority's name ("Kent County Council", "Tamsford Borough Council"). */
-const COUNCIL_NAME = /\b(?:Council|Borough|Authority)$/;
+export const isLocalCouncil = (org: string) => COUNCIL_NAME.test(org) && !NATIONAL_WORDS.test(org);
+
+/** One to three capitalised words that are not a job title: the place in "Northshire Fostering Network". */
+const PLACE_PREFIX = /^(?!(?:Chair|Chief|Director|Head|President|Vice|Deputy|Senior|National|Former|Acting|Interim)\b)(?:\p{Lu}[\p{L}’'-]*\s+){1,3}$/u;
+/** A local authority's name ("Kent County Council", "Tamsford Borough Council"), not a national body called a council. */
+const COUNCIL_NAME = /^(?:\p{Lu}[\p{L}’'-]*[ -]){1,4}Council$/u;
+const NATIONAL_WORDS = /\b(?:Care|Social|Workforce|Research|Education|Children|Inspection|Standards|Professional|National|British|General|Medical|Nursing|Arts|Sports?|Police|Chiefs|Health|Safeguarding|Advisory|Privy|Security|European|Youth|Schools?)\b/;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 
 /**
@@ -90,7 +95,7 @@ export class OrgMatcher {
 
   /** The local authority the article names (most often), or the one whose name starts with `place` ("Tamsford" → "Tamsford Borough Council"). */
   council(place?: string): string | null {
-    return this.mostMentioned((org) => COUNCIL_NAME.test(org) && (!place || org.startsWith(`${place} `)));
+    return this.mostMentioned((org) => isLocalCouncil(org) && (!place || org.startsWith(`${place} `)));
   }
 
   /** The organisation the article mentions most among those that pass `fits`. */
@@ -115,7 +120,16 @@ export class OrgMatcher {
     const { re, byAlias } = registryAliases();
     const out: OrgMention[] = [];
     const taken = (a: number, b: number) => out.some((m) => a < m.end && b > m.start);
-    for (const m of s.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, org: byAlias.get(m[0])! });
+    const unlisted = [...s.matchAll(UNLISTED)].map((m) => {
+      const name = bodyOf(m[0].replace(/^(?:The|A|An) /, ''));
+      const at = m.index + m[0].length - name.length;
+      return { start: at, end: at + name.length, org: name };
+    });
+    for (const m of s.matchAll(re)) {
+      // "Northshire Fostering Network" is a local body of its own, not the national one whose name it ends with.
+      if (unlisted.some((u) => u.start < m.index && u.end >= m.index + m[0].length && PLACE_PREFIX.test(s.slice(u.start, m.index)))) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, org: byAlias.get(m[0])! });
+    }
     if (this.learnedRe) for (const m of s.matchAll(this.learnedRe)) {
       if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, org: this.learned.get(m[0])! });
     }
@@ -123,11 +137,9 @@ export class OrgMatcher {
       const at = m.index + m[0].length - m[1]!.length;
       if (!taken(at, at + m[1]!.length) && !/^(?:The|A|An)$/.test(m[1]!)) out.push({ start: at, end: at + m[1]!.length, org: m[1]! });
     }
-    for (const m of s.matchAll(UNLISTED)) {
-      const name = bodyOf(m[0].replace(/^(?:The|A|An) /, ''));
-      const at = m.index + m[0].length - name.length;
-      if (!taken(at, at + name.length)) out.push({ start: at, end: at + name.length, org: name });
-      else out.push(...partOf(out, at, at + name.length, s));
+    for (const u of unlisted) {
+      if (!taken(u.start, u.end)) out.push(u);
+      else out.push(...partOf(out, u.start, u.end, s));
     }
     return out.sort((a, b) => a.start - b.start);
   }

@@ -1,6 +1,7 @@
 // Turns a speaker phrase into a speaker, using what the article has said so far: pronouns, surnames, roles, institutions.
 import { organisationSpeakerName, registries } from '../registries.ts';
 import { GENERIC_ORG_NOUNS } from './lexicon.ts';
+import { isLocalCouncil } from './orgs.ts';
 import type { ArticlePeople, Person } from './people.ts';
 import type { SpeakerRef } from './speaker-phrase.ts';
 
@@ -88,7 +89,7 @@ export class SpeakerState {
   private generic(noun: string): Speaker | null {
     const kinds = GENERIC_ORG_NOUNS[noun];
     // A local authority is "X Council" ("Council of Directors …" is a membership body, not a council).
-    const named = (org: string) => (noun === 'council' || noun === 'authority' ? /\b(?:Council|Borough|Authority)$/.test(org) : org.toLowerCase().includes(noun));
+    const named = (org: string) => (noun === 'council' || noun === 'authority' ? isLocalCouncil(org) : org.toLowerCase().includes(noun));
     const fits = (org: string) => {
       const kind = registries().orgByShort.get(org)?.kind;
       return kinds ? (kind ? kinds.includes(kind) : named(org)) : named(org) || !NAMED_ONLY.has(noun);
