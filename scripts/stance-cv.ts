@@ -53,17 +53,17 @@ const line = (name: string, gold: Stance[], pred: Stance[]): string => {
 /** Per side and threshold, the fold predictions pooled: every example is predicted once by a model that never saw it. */
 function sweep(folds: { model: CompiledStanceModel; test: StanceExample[] }[]): void {
   for (const side of ['all', 'inspectorate', 'sector', 'government', 'other'] as const) {
-    for (const t of THRESHOLDS) {
+    for (const t of [...THRESHOLDS, null]) {
       const gold: Stance[] = [];
       const pred: Stance[] = [];
       for (const { model: m, test } of folds) {
         for (const e of test) {
           if (side !== 'all' && e.speaker_side !== side) continue;
           gold.push(e.label);
-          pred.push(predict(e, m, same(t)));
+          pred.push(predict(e, m, t === null ? MODEL_THRESHOLD : same(t)));
         }
       }
-      console.log(line(`${side} threshold ${t === 2 ? 'rules only' : t}`, gold, pred));
+      console.log(line(`${side} threshold ${t === null ? 'as shipped' : t === 2 ? 'rules only' : t}`, gold, pred));
     }
   }
 }
