@@ -9,7 +9,7 @@
 // The page comes from the usual plan instead, the whole match set walked in the same order (`+q.id IN (...)`, see
 // fts-plan.ts), when walking on would cost more than reading that set (estimated from the matches per id seen),
 // or when the windows' id ranges add up to more than the table's (ids not following dates, e.g. after a
-// backfill). So a dense combination costs a window or two, and a sparse one a few small windows more than before.
+// backfill). So a dense combination costs a window or two, and a sparse one little more than the usual plan.
 import type Database from 'better-sqlite3';
 import { cachedStatement, type DB } from './connection.ts';
 import type { SqlCondition } from './search.ts';
@@ -129,8 +129,8 @@ function walkPage(w: Walk, need: number): number[] | null {
     walked += win.walked;
     span += win.hi - win.lo + 1;
     matches += win.matches;
-    // No match yet means a density under 1/size (the page needs 50 × size rows or more), and ids that do not
-    // follow the walk's order make every window read most of the match set: the usual plan is better.
+    // No match yet means under one match in `walked` rows (a page would need ~50 × walked rows), and ids that do
+    // not follow the walk's order make every window read most of the match set: the usual plan is better.
     if (!ids.length || span > maxId - minId) break;
     // Size the next window for the rows still missing at the density seen so far, and walk it only while the walk
     // stays well short of the whole match set (estimated from the matches per id seen so far), which is what the
