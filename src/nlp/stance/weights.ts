@@ -27,7 +27,9 @@ export function contrastWeights(matches: Match<CueDef>[], tokens: Token[], sente
         scale(startOfSentence(sentence, m.from), m.from, CONCEDED);
       }
       scale(m.to, sEnd, STRESSED);
-    } else if (m.value.kind === 'concessive') {
+    } else if (m.value.kind === 'concessive' && sentenceStart(sentence, m.from)) {
+      // Only a sentence-opening concessive subordinates its clause ("Although X, Y"); after a main clause ("We welcome
+      // X, while warning that Y", "…, although we believe Y") both halves are asserted and count in full.
       let i = m.to;
       while (i < sEnd && !tokens[i]!.punct) i++;
       scale(m.to, i, CONCEDED);

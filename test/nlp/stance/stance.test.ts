@@ -71,6 +71,13 @@ describe('classifyStance: negation, hedges and contrast', () => {
     expect(stanceOf('We welcome the new framework and we look forward to working with inspectors', DIRECTORS).stance).toBe('supports');
   });
 
+  it.each([
+    'We welcome the new framework as a real improvement, while warning that the single-word judgement remains unfair and damaging',
+    'We accept most of the recommendations, although we believe the overall judgement is harsh',
+  ])('a concessive after a main clause keeps both halves in full: %s → mixed', (quote) => {
+    expect(stanceOf(quote, DIRECTORS).stance).toBe('mixed');
+  });
+
   it('an intensifier is reported and raises confidence', () => {
     const plain = stanceOf('The framework is flawed', DIRECTORS);
     const strong = stanceOf('The framework is deeply and utterly flawed, absolutely flawed', DIRECTORS);
