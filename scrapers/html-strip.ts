@@ -3,8 +3,10 @@
 // they are over half the bytes of a typical news page). JSON-LD scripts are kept for the metadata.
 // One forward scan, linear in the input however the tags are (un)balanced: scraped HTML is untrusted.
 
-const OPENING = /<!--|<(script|style|svg|noscript)(?=[\s/>])/gi;
-/** Elements whose content the HTML parser reads as raw text up to the closing tag, or to the end if unclosed. */
+const OPENING = /<!--|<(script|style|svg|noscript|title|textarea)(?=[\s/>])/gi;
+/** Elements whose content the parser reads as text up to their closing tag: skipped over whole, never cut into. */
+const KEPT_TEXT = new Set(['title', 'textarea']);
+/** Elements whose content the parser reads as raw text up to the closing tag, or to the end if unclosed. */
 const RAW_TEXT = new Set(['script', 'style']);
 const JSON_LD = /\btype\s*=\s*["']?\s*application\/ld\+json/i;
 
@@ -22,6 +24,12 @@ function endOf(html: string, start: number, tag: string | undefined): number {
   return gt < 0 ? -1 : gt + 1;
 }
 
+/** A match inside another tag (`<img alt="<script>">`) is attribute text, not markup. Looks back only as far as the last "<". */
+function insideTag(html: string, at: number): boolean {
+  const lt = at > 0 ? html.lastIndexOf('<', at - 1) : -1;
+  return lt >= 0 && !html.slice(lt, at).includes('>');
+}
+
 /** `html` without comments, scripts (JSON-LD excepted), styles, inline SVG and <noscript> fallbacks. */
 export function stripNonText(html: string): string {
   const unclosed = new Set<string>();
@@ -30,7 +38,7 @@ export function stripNonText(html: string): string {
   OPENING.lastIndex = 0;
   for (let m = OPENING.exec(html); m; m = OPENING.exec(html)) {
     const tag = m[1]?.toLowerCase();
-    if (tag && unclosed.has(tag)) continue;
+    if ((tag && unclosed.has(tag)) || insideTag(html, m.index)) continue;
     const end = endOf(html, m.index, tag);
     if (end < 0) {
       // An unclosed comment, script or style swallows the rest of the page in the parser too.
@@ -39,7 +47,7 @@ export function stripNonText(html: string): string {
       continue;
     }
     OPENING.lastIndex = end;
-    if (tag === 'script' && JSON_LD.test(html.slice(m.index, html.indexOf('>', m.index)))) continue;
+    if (KEPT_TEXT.has(tag!) || (tag === 'script' && JSON_LD.test(html.slice(m.index, html.indexOf('>', m.index))))) continue;
     out += html.slice(copied, m.index);
     copied = end;
   }

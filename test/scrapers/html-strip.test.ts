@@ -25,6 +25,15 @@ describe('stripNonText', () => {
     expect(stripNonText(html)).toBe(html);
   });
 
+  it.each([
+    ['an attribute value', '<img alt="<script>"><p>a</p><script>x</script>', '<img alt="<script>"><p>a</p>'],
+    ['an unclosed comment opener in an attribute', '<a title="<!--">a</a><p>b</p>', '<a title="<!--">a</a><p>b</p>'],
+    ['a title', '<title>Why <script> tags matter</title><p>a</p><script>x</script>', '<title>Why <script> tags matter</title><p>a</p>'],
+    ['a textarea', '<textarea><!-- not a comment</textarea><p>a</p>', '<textarea><!-- not a comment</textarea><p>a</p>'],
+  ])('leaves an opener inside %s alone', (_, html, expected) => {
+    expect(stripNonText(html)).toBe(expected);
+  });
+
   it('drops the rest after an unclosed script or comment, as the parser would read it', () => {
     expect(stripNonText('<p>a</p><script>never closed <p>b</p>')).toBe('<p>a</p>');
     expect(stripNonText('<p>a</p><!-- never closed <p>b</p>')).toBe('<p>a</p>');
@@ -38,5 +47,7 @@ describe('stripNonText', () => {
   it('leaves many unclosed openers alone (one search for their closing tag, not one each)', () => {
     const html = '<svg>'.repeat(50_000) + '<p>a</p>';
     expect(stripNonText(html)).toBe(html);
+    const inTag = `<a ${'<script '.repeat(50_000)}></script><p>a</p>`;
+    expect(stripNonText(inTag)).toBe(inTag);
   });
 });
