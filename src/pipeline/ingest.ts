@@ -76,8 +76,8 @@ function attempt<T>(fn: () => T): T | Error {
 
 /** Everything before the store: a result when the article is already stored, else the article analysed. */
 function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: Date): IngestResult | Analysed {
-  const url = canonicalUrl(article.canonicalUrl ?? article.url);
   const seenUrl = canonicalUrl(article.url);
+  const url = article.canonicalUrl ? canonicalUrl(article.canonicalUrl) : seenUrl;
   const body = normaliseBody(article.text);
   const hash = contentHash(article.title, body);
   const known = alreadyStored(db, url, seenUrl, hash);
