@@ -47,7 +47,7 @@ export function ingestArticle(db: DB, sourceId: string | null, article: ScrapedA
 }
 
 /**
- * Ingests several articles with one commit (imports and backfills: a commit per article costs as much as
+ * Ingests several articles with one commit (imports and backfills: a commit per article costs nearly as much as
  * storing it). Each article is stored in a savepoint of its own, so one that fails is not stored at all and
  * the others are; its slot in the result holds the error. If the commit itself fails, nothing is stored and
  * the error is thrown.
