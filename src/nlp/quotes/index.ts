@@ -165,7 +165,7 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
   }
   // A named subject we cannot resolve ("Campaigners said") is nobody's; only a quote with no attribution floats.
   if (!speaker && a?.ref.type !== 'person') {
-    speaker = w.state.last();
+    speaker = w.state.last() ?? captionPerson(w);
     confidence = 0.6;
   } else if (a?.ref.type === 'pronoun') confidence = 0.75;
   if (speaker) w.state.remember(speaker);
@@ -278,6 +278,17 @@ function namedBelow(w: WalkInput, last: MarkSpan): SpeakerRef | null {
   if (!m) return null;
   const lead = line.length - line.replace(/^[\s,.;:!?]+/, '').length;
   return subjectAfter(m[1]!, at + lead + m[0].length - m[1]!.length, w.phrase);
+}
+
+/** A quote before anyone has spoken, with no attribution, is the person the photo caption names (the page's subject). */
+function captionPerson(w: WalkInput): Speaker | null {
+  for (const p of w.paras) {
+    if (p.placement !== 'caption') continue;
+    const s = w.masked.slice(p.start, p.end).split(/[.;]\s|\b(?:Picture|Photograph|Photo|Image|Credit|Pictured)\s*:/)[0]!;
+    const ref = subjectAfter(s, p.start, w.phrase);
+    if (ref?.type === 'person' && (ref.mention.given || ref.mention.title)) return w.state.resolve(ref);
+  }
+  return null;
 }
 
 /** "Jo Cleary, chair of the College of Social Work:" or "He said:" on its own line, right above a quote paragraph. */
