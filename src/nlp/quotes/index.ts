@@ -1,5 +1,5 @@
 // extractQuotes: every quote in an article body, with its speaker, organisation, role, cue, kind and placement.
-import type { ArticleContext, ExtractedQuote, QuoteKind } from '../../types.ts';
+import type { ArticleContext, ExtractedQuote } from '../../types.ts';
 import { registries } from '../registries.ts';
 import { attributionAfter, attributionBefore, type Attribution } from './attribution.ts';
 import { findMarkSpans, maskQuotes, type MarkSpan } from './marks.ts';
@@ -7,22 +7,14 @@ import { findNames } from './names.ts';
 import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
+import { antecedentInSentence, captionPerson, introducedPerson, namedBelow } from './nearby.ts';
 import { findReportedClauses, type Reported } from './reported.ts';
 import { registerPeople } from './register.ts';
-import { subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
+import type { PhraseContext } from './speaker-phrase.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
+import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
-
-interface Found {
-  start: number;
-  end: number;
-  text: string;
-  kind: QuoteKind;
-  speaker: Speaker | null;
-  cue: string | null;
-  para: number;
-  confidence: number;
-}
+import type { Found, WalkInput } from './walk-input.ts';
 
 export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const text = ctx.text;
@@ -51,17 +43,6 @@ function isCrosshead(f: Found, later: Found[], paras: Paragraph[], text: string)
   if (f.kind !== 'direct' || /[.!?,]\s*$/.test(f.text) || f.text.split(/\s+/).length > 8 || line.replace(/^["“‘']|["”’']$/g, '').trim() !== f.text.trim()) return false;
   const key = words(f.text);
   return later.some((q) => q.para !== f.para && ` ${words(q.text)} `.includes(` ${key} `));
-}
-
-interface WalkInput {
-  text: string;
-  masked: string;
-  paras: Paragraph[];
-  sentences: Array<Array<[number, number]>>;
-  passages: Passage[];
-  spans: MarkSpan[];
-  phrase: PhraseContext;
-  state: SpeakerState;
 }
 
 /** Visits narrative sentences and full quotes in reading order, so pronouns and floating quotes see the speakers before them. */
@@ -186,20 +167,6 @@ function splitAtFurniture(spans: MarkSpan[], paras: Paragraph[]): MarkSpan[][] {
   return parts;
 }
 
-/** "Council leaders rounded on Sir X after he accused …": a person named earlier in the pronoun's own sentence, of its gender. */
-function antecedentInSentence(w: WalkInput, s: number, contentAt: number, pronoun: string): Speaker | null {
-  if (pronoun !== 'he' && pronoun !== 'she') return null;
-  const before = w.masked.slice(s, contentAt);
-  const at = [...before.matchAll(/\b(?:he|she|He|She)\b/g)].at(-1)?.index;
-  if (!at) return null;
-  const names = findNames(before.slice(0, at), s, w.phrase.orgs.find(before.slice(0, at), s)).filter((n) => !n.possessive && (n.given || n.title));
-  const m = names.at(-1);
-  if (!m) return null;
-  const sp = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
-  const want = pronoun === 'he' ? 'm' : 'f';
-  return sp?.person && (sp.person.gender ?? want) === want ? sp : null;
-}
-
 /** "Cllr Amira Hassan said … she felt …": a speaker's own report that refers to them as she/he tells their gender when the name does not. */
 function learnGender(sp: Speaker, content: string): void {
   if (!sp.person || sp.person.gender) return;
@@ -208,119 +175,6 @@ function learnGender(sp: Speaker, content: string): void {
 }
 
 const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.start && /\s/.test(text[e - 1]!)) e--; return e; };
-
-const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me)\b/;
-
-/**
- * Press-release layout: "Minister X said:" on its own line, then the statement in plain paragraphs without marks.
- * The first paragraph belongs to the speaker; later ones while they speak in the first person. Returns the speaker while the statement runs.
- */
-function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speaker | null, out: Found[]): Speaker | null {
-  const body = w.text.slice(para.start, para.end);
-  if (para.placement !== 'body') return null;
-  const item = listItem(w, para, current, out);
-  if (item) return item;
-  if (!/[.!?]$/.test(body)) return null;
-  let speaker = current && FIRST_PERSON.test(body) ? current : null;
-  let cue: string | null = null;
-  if (!speaker) {
-    const a = introducedAbove(w, para.index);
-    if (!a || a.cue === ':' && !/\bsaid:\s*$/.test(w.text.slice(w.paras[para.index - 1]!.start, w.paras[para.index - 1]!.end))) return null;
-    speaker = w.state.resolve(a.ref);
-    cue = a.cue;
-    if (!speaker) return null;
-  }
-  w.state.remember(speaker);
-  out.push({ start: para.start, end: para.end, text: body, kind: 'direct', speaker, cue, para: para.index, confidence: cue ? 0.75 : 0.6 });
-  return speaker;
-}
-
-const LIST_ITEM = /^(?:[•*·▪–-]\s*)?[a-z]/;
-
-/**
- * "The report found that:" above a list: each item is what the source found (reported, so indirect), until the list ends.
- * Returns the speaker while the list runs.
- */
-function listItem(w: WalkInput, para: Paragraph, current: Speaker | null, out: Found[]): Speaker | null {
-  const body = w.text.slice(para.start, para.end);
-  if (!LIST_ITEM.test(body) || body.length > 400) return null;
-  let prev = para.index - 1;
-  while (prev >= 0 && w.paras[prev]!.furniture) prev--;
-  const continues = current && out.at(-1)?.para === prev && out.at(-1)?.kind === 'indirect';
-  let speaker = continues ? current : null;
-  if (!speaker) {
-    const above = w.paras[prev];
-    if (!above || !/\bthat:\s*$/.test(w.text.slice(above.start, above.end))) return null;
-    const a = introducedAbove(w, para.index);
-    speaker = a ? w.state.resolve(a.ref) : null;
-    if (!speaker) return null;
-  }
-  const start = para.start + /^(?:[•*·▪–-]\s*)?/.exec(body)![0].length;
-  const end = para.start + body.replace(/[\s.;,]+$/, '').length;
-  w.state.remember(speaker);
-  out.push({ start, end, text: w.text.slice(start, end), kind: 'indirect', speaker, cue: 'that:', para: para.index, confidence: 0.7 });
-  return speaker;
-}
-
-const NAMED_AFTER = /^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:words?|message|view|verdict|warning|response|reaction|comments?|assessment|thoughts|plea|claim|admission|conclusion|argument|opinion|answer|reply)\s+(?:of|from)|(?:The|Those|These)\s+(?:words|warning|comments|remarks|message|plea|claim)\s+(?:came|come)\s+from|So\s+(?:said|says))\s+(.+?)(?=,\s*(?:who|whose|which)\b|[.;!?]|$)/;
-
-/** "“…” / That was the view of Cllr X, leader of Y Council." — the speaker named right after the quote, in the next sentence. */
-function namedBelow(w: WalkInput, last: MarkSpan): SpeakerRef | null {
-  let at = last.end + 1;
-  const para = w.paras[last.para]!;
-  if (!w.masked.slice(at, para.end).trim()) {
-    const next = w.paras.slice(last.para + 1).find((q) => !q.furniture);
-    if (!next) return null;
-    at = next.start;
-  }
-  const line = w.masked.slice(at, w.paras.find((q) => q.start <= at && at <= q.end)?.end ?? at);
-  const m = NAMED_AFTER.exec(line.replace(/^[\s,.;:!?]+/, ''));
-  if (!m) return null;
-  const lead = line.length - line.replace(/^[\s,.;:!?]+/, '').length;
-  return subjectAfter(m[1]!, at + lead + m[0].length - m[1]!.length, w.phrase);
-}
-
-/** A quote before anyone has spoken, with no attribution, is the person the photo caption names (the page's subject). */
-function captionPerson(w: WalkInput): Speaker | null {
-  for (const p of w.paras) {
-    if (p.placement !== 'caption') continue;
-    const s = w.masked.slice(p.start, p.end).split(/[.;]\s|\b(?:Picture|Photograph|Photo|Image|Credit|Pictured)\s*:/)[0]!;
-    const ref = subjectAfter(s, p.start, w.phrase);
-    if (ref?.type === 'person' && (ref.mention.given || ref.mention.title)) return w.state.resolve(ref);
-  }
-  return null;
-}
-
-/** "Jo Cleary, chair of the College of Social Work:" or "He said:" on its own line, right above a quote paragraph. */
-function introducedAbove(w: WalkInput, para: number): Attribution | null {
-  let i = para - 1;
-  while (i >= 0 && w.paras[i]!.furniture) i--;
-  const above = w.paras[i];
-  if (!above) return null;
-  const line = w.masked.slice(above.start, above.end);
-  if (!/:\s*$/.test(line) || line.includes('§')) return null;
-  const withCue = attributionBefore(line, above.start, w.phrase);
-  if (withCue) return withCue;
-  const ref = subjectBefore(line.replace(/:\s*$/, ''), above.start, w.phrase);
-  return ref ? { ref, cue: ':' } : null;
-}
-
-/**
- * A quote paragraph right after narrative that introduces someone without quoting them
- * ("Jones, who runs a fostering agency, has seen this first hand.") belongs to that person, not the previous speaker.
- */
-function introducedPerson(w: WalkInput, para: number, out: Found[]): Speaker | null {
-  let i = para - 1;
-  while (i >= 0 && w.paras[i]!.furniture) i--;
-  const above = w.paras[i];
-  if (!above || above.placement !== 'body' || out.some((q) => q.para === i) || w.spans.some((m) => m.para === i)) return null;
-  const opening = w.masked.slice(above.start, Math.min(above.end, above.start + 80));
-  const lead = /^(?:(?:But|However|Meanwhile|Now|Today|Since then|For)\b,?\s+)?/.exec(opening)![0].length;
-  const m = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start))[0];
-  if (!m || m.start !== above.start + lead || m.possessive) return null;
-  const speaker = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
-  return speaker?.person && speaker.person !== w.state.last()?.person ? speaker : null;
-}
 
 /** A narrative sentence whose subject is a named person makes them a candidate for a later "he"/"she". */
 function noteSubject(w: WalkInput, s: number, e: number, para: number): void {

@@ -1,0 +1,67 @@
+// Speakers found around a quote rather than in its own sentence: the next sentence, the photo caption, the paragraph above,
+// a name earlier in a pronoun's sentence.
+import { findNames } from './names.ts';
+import type { MarkSpan } from './marks.ts';
+import { subjectAfter, type SpeakerRef } from './speaker-phrase.ts';
+import type { Speaker } from './speakers.ts';
+import type { Found, WalkInput } from './walk-input.ts';
+
+const NAMED_AFTER = /^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:words?|message|view|verdict|warning|response|reaction|comments?|assessment|thoughts|plea|claim|admission|conclusion|argument|opinion|answer|reply)\s+(?:of|from)|(?:The|Those|These)\s+(?:words|warning|comments|remarks|message|plea|claim)\s+(?:came|come)\s+from|So\s+(?:said|says))\s+(.+?)(?=,\s*(?:who|whose|which)\b|[.;!?]|$)/;
+
+/** "“…” / That was the view of Cllr X, leader of Y Council." — the speaker named right after the quote, in the next sentence. */
+export function namedBelow(w: WalkInput, last: MarkSpan): SpeakerRef | null {
+  let at = last.end + 1;
+  const para = w.paras[last.para]!;
+  if (!w.masked.slice(at, para.end).trim()) {
+    const next = w.paras.slice(last.para + 1).find((q) => !q.furniture);
+    if (!next) return null;
+    at = next.start;
+  }
+  const line = w.masked.slice(at, w.paras.find((q) => q.start <= at && at <= q.end)?.end ?? at);
+  const m = NAMED_AFTER.exec(line.replace(/^[\s,.;:!?]+/, ''));
+  if (!m) return null;
+  const lead = line.length - line.replace(/^[\s,.;:!?]+/, '').length;
+  return subjectAfter(m[1]!, at + lead + m[0].length - m[1]!.length, w.phrase);
+}
+
+/** A quote before anyone has spoken, with no attribution, is the person the photo caption names (the page's subject). */
+export function captionPerson(w: WalkInput): Speaker | null {
+  for (const p of w.paras) {
+    if (p.placement !== 'caption') continue;
+    const s = w.masked.slice(p.start, p.end).split(/[.;]\s|\b(?:Picture|Photograph|Photo|Image|Credit|Pictured)\s*:/)[0]!;
+    const ref = subjectAfter(s, p.start, w.phrase);
+    if (ref?.type === 'person' && (ref.mention.given || ref.mention.title)) return w.state.resolve(ref);
+  }
+  return null;
+}
+
+/**
+ * A quote paragraph right after narrative that introduces someone without quoting them
+ * ("Jones, who runs a fostering agency, has seen this first hand.") belongs to that person, not the previous speaker.
+ */
+export function introducedPerson(w: WalkInput, para: number, out: Found[]): Speaker | null {
+  let i = para - 1;
+  while (i >= 0 && w.paras[i]!.furniture) i--;
+  const above = w.paras[i];
+  if (!above || above.placement !== 'body' || out.some((q) => q.para === i) || w.spans.some((m) => m.para === i)) return null;
+  const opening = w.masked.slice(above.start, Math.min(above.end, above.start + 80));
+  const lead = /^(?:(?:But|However|Meanwhile|Now|Today|Since then|For)\b,?\s+)?/.exec(opening)![0].length;
+  const m = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start))[0];
+  if (!m || m.start !== above.start + lead || m.possessive) return null;
+  const speaker = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
+  return speaker?.person && speaker.person !== w.state.last()?.person ? speaker : null;
+}
+
+/** "Council leaders rounded on Sir X after he accused …": a person named earlier in the pronoun's own sentence, of its gender. */
+export function antecedentInSentence(w: WalkInput, s: number, contentAt: number, pronoun: string): Speaker | null {
+  if (pronoun !== 'he' && pronoun !== 'she') return null;
+  const before = w.masked.slice(s, contentAt);
+  const at = [...before.matchAll(/\b(?:he|she|He|She)\b/g)].at(-1)?.index;
+  if (!at) return null;
+  const names = findNames(before.slice(0, at), s, w.phrase.orgs.find(before.slice(0, at), s)).filter((n) => !n.possessive && (n.given || n.title));
+  const m = names.at(-1);
+  if (!m) return null;
+  const sp = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
+  const want = pronoun === 'he' ? 'm' : 'f';
+  return sp?.person && (sp.person.gender ?? want) === want ? sp : null;
+}
