@@ -1,5 +1,7 @@
 // Article pages of any site: shared metadata (JSON-LD, OpenGraph, <time>, rel=canonical) plus the main text
-// found by @mozilla/readability over linkedom (fast, no layout engine). Pure: HTML + URL in, article out.
+// found by @mozilla/readability over linkedom (fast, no layout engine). One parse per page: the metadata is read
+// from the document Readability then works on, and the text from the element it returns (no HTML round trip).
+// Pure: HTML + URL in, article out.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { chooseCanonicalUrl } from '../src/pipeline/canonical-url.ts';
@@ -22,8 +24,8 @@ const PAYWALL_MARKER =
  */
 export function extractArticle(html: string, url: string): ScrapedArticle | null {
   if (!html.trim()) return null;
-  // linkedom builds no document element from a bare fragment; Readability needs one.
   const page = stripNonText(html);
+  // linkedom builds no document element from a bare fragment; Readability needs one.
   const { document } = parseHTML(/<html[\s>]/i.test(page) ? page : `<!doctype html><html><body>${page}</body></html>`);
   const meta = readMetadata(document as unknown as MetadataDocument, url);
   const paywallMarked = PAYWALL_MARKER.test(html);
