@@ -180,10 +180,12 @@ const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.
 function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   if (w.paras[para]!.placement !== 'body' || !/[.!?]["”’']?\s*$/.test(w.masked.slice(s, e))) return;
   const opening = w.masked.slice(s, Math.min(e, s + 60));
-  const m = findNames(opening, s, w.phrase.orgs.find(opening, s)).find((n) => !n.possessive && (n.given || n.title));
-  if (!m || w.masked.slice(s, m.start).split(/\s+/).length > 6) return;
-  const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
-  if (p) w.state.mention(p);
+  // The first name that is someone the article knows ("Perry, headteacher of …" after "Ruth Perry"), not any capitalised pair.
+  for (const m of findNames(opening, s, w.phrase.orgs.find(opening, s))) {
+    if (m.possessive || w.masked.slice(s, m.start).split(/\s+/).length > 6) continue;
+    const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
+    if (p) return w.state.mention(p);
+  }
 }
 
 /** The inspectorate most mentioned in the article: who "inspectors", "the report" and "the watchdog" speak for. */

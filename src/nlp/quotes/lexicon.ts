@@ -53,7 +53,7 @@ December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ofsted Select 
 Head Senior Deputy Assistant Member Members Spokesman Spokeswoman Spokesperson Picture Photograph Photo Image Credit Read Share Sign Related
 Top Our Download Subscribe Latest Archive Unlimited Themed From Already Please Click Follow Twitter Facebook LinkedIn Email Professor Prof Dr
 Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home Health NHS Court Judge Justice Group Network Partnership Team
-Commissioner Commissioners Ombudsman Registrar What Why How Who Where When Which General Joint Acting Interim Managing Principal Strategic Corporate Regional Programme Operations Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
+Commissioner Commissioners Ombudsman Registrar Primary Secondary Infant Junior Nursery Grammar Comprehensive What Why How Who Where When Which General Joint Acting Interim Managing Principal Strategic Corporate Regional Programme Operations Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {

@@ -7,6 +7,7 @@ import type { OrgMatcher, OrgMention } from './orgs.ts';
 export type SpeakerRef =
   | { type: 'person'; mention: NameMention; role: string | null; org: string | null; orgNoun?: string }
   | { type: 'pronoun'; pronoun: string }
+  | { type: 'kin'; pronoun: string; noun: string }
   | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number }
   | { type: 'org'; org: string; role: string | null }
   | { type: 'institution'; noun: string; org: string | null }
@@ -197,6 +198,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (!t) return null;
   const lower = t.toLowerCase();
   if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower };
+  // "Her family said": relatives speaking for someone the article is about.
+  const kin = /^(his|her|their)\s+(family|parents|mother|father|widow|widower|husband|wife|partner|son|daughter|sister|brother|relatives)$/.exec(lower);
+  if (kin) return { type: 'kin', pronoun: kin[1] === 'his' ? 'he' : kin[1] === 'her' ? 'she' : 'they', noun: kin[2]! };
   const orgs = orgsIn(s, base, ctx);
   const names = findNames(s, base, orgs).filter((n) => !n.possessive);
   const org = pickOrg(orgs, t);

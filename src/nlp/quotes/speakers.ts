@@ -47,6 +47,10 @@ export class SpeakerState {
       }
       case 'pronoun':
         return this.pronoun(ref.pronoun);
+      case 'kin': {
+        const of = this.pronoun(ref.pronoun)?.person;
+        return of ? { name: `${of.name}'s ${ref.noun}`, org: null, role: null, person: null } : null;
+      }
       case 'role': {
         const org = ref.org ?? (ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null);
         const p = this.people.byRole(org, ref.role, ref.at ?? -1);
