@@ -97,23 +97,51 @@ function trailingAttribution(s: string, base: number, stops: number[], ctx: Phra
   return trailingAt(s, base, ctx);
 }
 
+/**
+ * The attribution may start at any of the last few commas: "…, said Jane Smith, director of X." / "…, the ADCS president,
+ * Jenny Coles, said." — the leftmost comma that still opens a pure tag wins, so the appositive stays with the speaker.
+ */
 function trailingAt(s: string, base: number, ctx: PhraseContext): Reported | null {
-  const comma = s.lastIndexOf(',');
-  if (comma < 0) return null;
+  let comma = s.length;
+  let best: Reported | null = null;
+  for (let tries = 0; tries < 5; tries++) {
+    comma = s.lastIndexOf(',', comma - 1);
+    if (comma <= 0 || (tries > 0 && !pureTag(s.slice(comma + 1)))) break;
+    const found = attributionFrom(s, comma, base, ctx);
+    if (found) best = found;
+    else if (best || found === null && !/^\s*(?:said|says)[\s.!?]*$/.test(s.slice(comma + 1))) break;
+  }
+  return best;
+}
+
+const NOT_A_NAME = /^(?:it|he|she|they|that|there)\b|\b(?:would|could|should|will|was|were|is|are|had|has|have|can|must|may)\b/i;
+
+function pureTag(clause: string): boolean {
+  if (/,\s*(?:but|and|while|as|which|who|whose|although|because)\b/i.test(clause)) return false;
+  const cues = findCues(clause).length;
+  return /^\s*according to\b/i.test(clause) ? cues === 0 : /^\s*(?:said|says)\b/.test(clause) ? cues === 1 : /(?:said|says)[\s.!?]*$/.test(clause) && cues === 1;
+}
+
+/** The tag after `comma`, if it is one (undefined: not a tag here, look further left; null: a tag nobody can be tied to). */
+function attributionFrom(s: string, comma: number, base: number, ctx: PhraseContext): Reported | null | undefined {
   const clause = s.slice(comma + 1).replace(/[\s.!?]+$/, '').replace(TRAILING_ADVERB, '').trim();
-  if (!clause || clause.split(/\s+/).length > 12 || /§/.test(clause)) return null;
+  if (!clause || clause.split(/\s+/).length > 25 || /§/.test(clause)) return undefined;
   const clauseAt = base + comma + 1 + s.slice(comma + 1).indexOf(clause);
   let ref: SpeakerRef | null = null;
   let cue = '';
   const acc = /^according to (.+)$/i.exec(clause);
   const inverted = /^(said|says|writes|wrote|added|warned|argued|insisted)\s+(.+)$/.exec(clause);
-  if (acc) [ref, cue] = [readPhrase(acc[1]!, clauseAt + clause.length - acc[1]!.length, ctx), 'according to'];
+  // After the verb comes a name or a title, not a clause ("said it could take a year" reports, it does not attribute).
+  const head = (acc?.[1] ?? inverted?.[2] ?? '').split(',')[0]!;
+  if ((acc || inverted) && (head.split(/\s+/).length > 8 || NOT_A_NAME.test(head))) return undefined;
+  if (acc) [ref, cue] = [subjectAfter(acc[1]!, clauseAt + clause.length - acc[1]!.length, ctx), 'according to'];
   else if (inverted) [ref, cue] = [subjectAfter(inverted[2]!, clauseAt + inverted[1]!.length + 1, ctx), inverted[1]!];
   else {
     const cues = findCues(clause);
     const last = cues.at(-1);
     // "…, Abbott said the judgements reflected what inspectors had found" is a clause of its own, not a trailing tag.
-    if (cues.length > 1 || !last || !SPEECH_AT_END.test(clause.slice(last.start).replace(/\s+/g, ' '))) return null;
+    if (cues.length > 1 || !last || !SPEECH_AT_END.test(clause.slice(last.start).replace(/\s+/g, ' '))) return undefined;
+    if (clause.slice(0, last.start).split(/\s+/).length > 14) return null;
     ref = subjectBefore(beforeVerb(clause.slice(0, last.start)), clauseAt, ctx);
     cue = last.verb;
   }
