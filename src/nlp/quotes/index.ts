@@ -144,8 +144,9 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     const below = namedBelow(w, last);
     if (below) [speaker, confidence] = [w.state.resolve(below), 0.8];
   }
-  // A named subject we cannot resolve ("Campaigners said") is nobody's; only a quote with no attribution floats.
-  if (!speaker && a?.ref.type !== 'person') {
+  // A named subject we cannot resolve ("Campaigners said", "A source said") is nobody's; only a quote with no attribution floats.
+  const unresolvedIntro = !a && /\b(?:said|says|added|adds|warned|wrote|stated|told [^:]{1,40})\s*:\s*$/.test(p.head);
+  if (!speaker && (!a || a.ref.type === 'pronoun') && !unresolvedIntro) {
     speaker = w.state.last() ?? captionPerson(w);
     confidence = 0.6;
   } else if (a?.ref.type === 'pronoun') confidence = 0.75;

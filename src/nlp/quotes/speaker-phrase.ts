@@ -225,6 +225,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   // Headlines drop the article: "as union says …".
   if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
+  // "A government spokesperson", "a council spokeswoman": the body of that kind in play.
+  const spokesFor = /^(?:an?|the)\s+([a-z]+)\s+(?:spokesperson|spokesman|spokeswoman|source)$/.exec(lower);
+  if (!org && spokesFor && spokesFor[1]! in GENERIC_ORG_NOUNS) return { type: 'generic', noun: spokesFor[1]! };
   if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
     return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
   }

@@ -46,4 +46,14 @@ describe('speech verbs and their content', () => {
     const [q] = quotesIn('The DfE said it would publish new guidance in the spring.');
     expect(q).toMatchObject({ speaker: 'Department for Education', speakerOrg: 'DfE' });
   });
+
+  it('gives nobody a quote whose introduction names someone it cannot resolve', () => {
+    const qs = quotesIn('Cllr Rob Hart, the LGA\'s children\'s spokesperson, said councils were struggling.\n\nA source said: "It is a mess."');
+    expect(qs.map((q) => q.speaker)).toEqual(['Cllr Rob Hart', null]);
+  });
+
+  it('reads a source past a "published today" aside, and a spokesperson for the body of that kind in play', () => {
+    const qs = quotesIn('Ofsted\'s annual report, published today, said too many children were living far from home.\n\nThe Department for Education said it would respond.\n\nA government spokesperson said: "We are investing in new homes."');
+    expect(qs.map((q) => [q.speaker, q.speakerOrg])).toEqual([['Ofsted', 'Ofsted'], ['Department for Education', 'DfE'], ['Department for Education', 'DfE']]);
+  });
 });
