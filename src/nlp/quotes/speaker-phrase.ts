@@ -232,6 +232,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
     return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
   }
   if (org && !role) return { type: 'org', org, role: null };
+  // "a change Ofsted says will …": a relative clause without "that", whose subject is the body at the end.
+  const lastOrg = orgs.at(-1);
+  if (org && role && !ROLE_WORDS.test(role) && /^(?:an?|the|this)\s/i.test(t) && lastOrg && lastOrg.end - base >= s.trimEnd().length) return { type: 'org', org: lastOrg.org, role: null };
   if (org && /^(?:mps|members)$/.test(role ?? '')) return { type: 'org', org, role: null };
   if (!org && role) {
     const known = registryRole(role);
