@@ -208,16 +208,24 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   // "a report published by Ofsted", "a YouGov poll for the NEU"
   const source = INSTITUTION_SOURCE.exec(lower);
   if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
-  if (names.length) {
-    const m = names.at(-1)!;
-    const owner = org ? null : genericOwner(t);
-    const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
-    const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null);
-    const council = known ? null : placeCouncil(t, ctx);
-    // "Harlow's cabinet member for children": the place is the council, the rest the post.
-    const post = council && ownRole ? withoutPlace(ownRole) : ownRole;
-    return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
-  }
+  if (names.length) return personPhrase(names.at(-1)!, t, org, role, ctx);
+  return namelessPhrase(s, t, base, orgs, org, role);
+}
+
+/** A named person, with the post and body the phrase gives them. */
+function personPhrase(m: NameMention, t: string, org: string | null, role: string | null, ctx: PhraseContext): SpeakerRef {
+  const owner = org ? null : genericOwner(t);
+  const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
+  const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null);
+  const council = known ? null : placeCouncil(t, ctx);
+  // "Harlow's cabinet member for children": the place is the council, the rest the post.
+  const post = council && ownRole ? withoutPlace(ownRole) : ownRole;
+  return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
+}
+
+/** A phrase with no name in it: a source, a body, a generic noun, or a post. */
+function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], org: string | null, role: string | null): SpeakerRef | null {
+  const lower = t.toLowerCase();
   // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
   // "The survey of 1,240 social workers": the source is the head noun before "of".
   const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out|of|into|among)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
