@@ -9,6 +9,7 @@ import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
 import { antecedentInSentence, captionPerson, introducedPerson, namedBelow } from './nearby.ts';
 import { findReportedClauses, type Reported } from './reported.ts';
+import { NP_SUMMARY } from './lexicon.ts';
 import { registerPeople } from './register.ts';
 import type { PhraseContext } from './speaker-phrase.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
@@ -120,9 +121,6 @@ function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: numb
   }
   out.push(f);
 }
-
-/** Object verbs whose object, without quoted words, only names what was talked about. */
-const NP_SUMMARY = /^(?:hailed|hails|lambasted|blasted|hit out at|criticised|criticises|criticized|blamed|blames|slammed|slams|welcomed|welcomes|questioned|questions|attacked|attacks|condemned|condemns|praised|praises|dismissed|dismisses|defended|defends|rejected|rejects|accused|accuses|charged|expressed concerns? (?:about|over)|raised concerns about)$/;
 
 function direct(w: WalkInput, p: Passage, out: Found[]): void {
   const first = p.spans[0]!, last = p.spans.at(-1)!;

@@ -30,6 +30,9 @@ export const OBJECT_VERBS = [
   'called on', 'calls on', 'called upon', 'urged', 'rejected', 'rejects', 'hailed', 'hails', 'lambasted', 'blasted', 'hit out at',
 ];
 
+/** Object verbs whose object, without quoted words, only names what was talked about. */
+export const NP_SUMMARY = /^(?:hailed|hails|lambasted|blasted|hit out at|criticised|criticises|criticized|blamed|blames|slammed|slams|welcomed|welcomes|questioned|questions|attacked|attacks|condemned|condemns|praised|praises|dismissed|dismisses|defended|defends|rejected|rejects|accused|accuses|charged|expressed concerns? (?:about|over)|raised concerns about)$/;
+
 /** Passive reporting ("leaders were called upon to …"): the agent is found from context. */
 export const PASSIVE_CUE = /\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:called upon|called on|urged|told|warned|asked|challenged)\s+(?=to\b)/;
 
