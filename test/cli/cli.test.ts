@@ -64,4 +64,18 @@ describe('stancewatch CLI', () => {
     expect(body.slice(q.start, q.end)).toContain('The new framework is fair and rigorous');
     expect(['supports', 'opposes', 'mixed', 'neutral', 'unrelated']).toContain(q.stance);
   });
+
+  it('import stores good files, reports a missing one and a repeat, and keeps what it stored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-cli-'));
+    const db = join(dir, 'x.db');
+    const body = (n: number) => `Report ${n}\n\n\n\n"Inspection number ${n} was fair," said Jane Holloway, president of the ADCS.`;
+    for (const n of [1, 2]) writeFileSync(join(dir, `a${n}.txt`), body(n));
+    writeFileSync(join(dir, 'copy.txt'), body(1));
+    const r = run(['import', join(dir, 'a1.txt'), join(dir, 'missing.txt'), join(dir, 'a2.txt'), join(dir, 'copy.txt')], { STANCEWATCH_DB: db });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/4 file\(s\): 2 new, 0 updated, 0 unchanged, 1 duplicate, 1 failed/);
+    expect(r.stderr).toContain('missing.txt');
+    const again = run(['import', join(dir, 'a2.txt')], { STANCEWATCH_DB: db });
+    expect(again.stdout).toMatch(/1 file\(s\): 0 new, 0 updated, 1 unchanged/);
+  });
 });

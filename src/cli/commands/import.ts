@@ -2,11 +2,14 @@
 import { openDatabase } from '../../db/connection.ts';
 import { getSourceState, upsertSource } from '../../db/sources.ts';
 import { syncRegistries } from '../../db/people.ts';
-import { ingestArticle, type IngestStatus } from '../../pipeline/ingest.ts';
+import { ingestArticles, type IngestStatus } from '../../pipeline/ingest.ts';
+import type { ScrapedArticle } from '../../types.ts';
 import { normaliseDate } from '../../pipeline/dates.ts';
 import { readArticleFile } from '../article-file.ts';
 import { errorMessage } from '../../errors.ts';
 import { stringOption, UsageError, type Command } from '../command.ts';
+
+const IMPORT_BATCH = 50;
 
 const command: Command = {
   name: 'import',
@@ -37,17 +40,36 @@ const command: Command = {
       if (sourceId && !getSourceState(db, sourceId)) upsertSource(db, { id: sourceId, name: sourceId, kind: 'import', organisation: '', enabled: false });
       const counts: Record<IngestStatus | 'failed', number> = { new: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 };
       let quotes = 0;
-      for (const file of files) {
+      // Files are stored in batches, one commit per batch (an article that fails is rolled back alone): a large
+      // archive imports about 25% faster than with one commit per file (docs/benchmarks.md).
+      for (let i = 0; i < files.length; i += IMPORT_BATCH) {
+        const batch: Array<{ file: string; article: ScrapedArticle }> = [];
+        for (const file of files.slice(i, i + IMPORT_BATCH)) {
+          try {
+            const article = readArticleFile(file, { textHeader: true, url });
+            batch.push({ file, article: published ? { ...article, published } : article });
+          } catch (err) {
+            counts.failed++;
+            ctx.log.error(`import failed`, { file, error: errorMessage(err) });
+          }
+        }
+        let results: ReturnType<typeof ingestArticles>;
         try {
-          const article = readArticleFile(file, { textHeader: true, url });
-          const result = ingestArticle(db, sourceId, published ? { ...article, published } : article);
+          results = ingestArticles(db, sourceId, batch.map((b) => b.article));
+        } catch (err) {
+          results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
+        }
+        results.forEach((result, k) => {
+          const file = batch[k].file;
+          if (result instanceof Error) {
+            counts.failed++;
+            ctx.log.error(`import failed`, { file, error: errorMessage(result) });
+            return;
+          }
           counts[result.status]++;
           quotes += result.quotes;
           ctx.log.info(`imported ${file}`, { status: result.status, article: result.articleId, quotes: result.quotes });
-        } catch (err) {
-          counts.failed++;
-          ctx.log.error(`import failed`, { file, error: errorMessage(err) });
-        }
+        });
       }
       ctx.out(`${files.length} file(s): ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ` +
         `${counts.duplicate} duplicate, ${counts.failed} failed; ${quotes} quote(s) extracted`);
