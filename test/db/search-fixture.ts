@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DB } from '../../src/db/connection.ts';
 import { QUOTE_KINDS, STANCES, type Stance } from '../../src/types.ts';
+import { rng } from '../../bench/lib/generate.ts';
 
 export interface SearchFixture {
   db: DB;
@@ -14,18 +15,6 @@ export interface SearchFixture {
   people: string[];
   sources: string[];
   close(): void;
-}
-
-/** mulberry32: a seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Words with their chance of being in a quote; `stances` limits a word to quotes of those stances. */
