@@ -8,6 +8,7 @@
 import autocannon from 'autocannon';
 import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { startServer } from '../test/reliability/server-process.ts';
 import { mb, ms, record } from './lib/stats.ts';
@@ -20,10 +21,26 @@ const CLIENT_TIMEOUT_S = 10;
 const RSS_TARGET_MB = 300;
 const STANCES = ['opposes', 'supports', 'neutral', 'mixed'];
 const SEARCHES = ['inspection', 'framework', 'grading', 'scrutiny', 'placements', '"single-word judgements"', 'reform', 'confidence'];
-const LOADS = [
-  { title: 'timeline (/, ?stance, ?source, ?from)', paths: ['/', '/?stance=opposes', '/?source=source-2', '/?from=2020'] },
-  { title: 'search (/?q=…&stance=…)', paths: SEARCHES.map((q, k) => `/?q=${encodeURIComponent(q)}&stance=${STANCES[k % 4]}`) },
-];
+const TIMELINE = { title: 'timeline (/, ?stance, ?source, ?from)', paths: ['/', '/?stance=opposes', '/?source=source-2', '/?from=2020'] };
+const searchPath = (q: string, stance: string) => `/?q=${encodeURIComponent(q)}&stance=${stance}`;
+// The generator ties each word to a few stances, so rotating stances over the words gives pairs that match nothing:
+// the hardest case (proving "no match" reads the word's whole match list). The second search load pairs each word
+// with the stance of its newest quote, as a user who clicks a facet does.
+const SEARCH_ROTATED = { title: 'search, stances in rotation (/?q=…&stance=…; many pairs match nothing)', paths: SEARCHES.map((q, k) => searchPath(q, STANCES[k % 4]!)) };
+
+function searchesThatMatch(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const newest = db.prepare('SELECT q.stance FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH ? ORDER BY quotes_fts.rowid DESC LIMIT 1').pluck();
+    const paths = SEARCHES.flatMap((q) => {
+      const stance = newest.get(q) as string | undefined;
+      return stance ? [searchPath(q, stance)] : [];
+    });
+    return { title: 'search, each word with a stance it has (/?q=…&stance=…)', paths };
+  } finally {
+    db.close();
+  }
+}
 
 const load1 = () => loadavg()[0]!.toFixed(1);
 
@@ -108,7 +125,9 @@ export async function runHttpBench(path = DEFAULT_BENCH_DB) {
     const rssIdle = procStatus(pid, 'VmRSS');
     console.log(`server RSS after its first page: ${mb(rssIdle)}; ${CONNECTIONS} connections × ${DURATION} s per load, Accept-Encoding: gzip`);
     const results: LoadFigures[] = [];
-    for (const l of LOADS) {
+    // The hardest load last: the server still answers its abandoned requests after autocannon stops, which would
+    // otherwise delay the next load's first seconds.
+    for (const l of [TIMELINE, searchesThatMatch(db), SEARCH_ROTATED]) {
       results.push(await load(server.url, pid, l.title, l.paths));
       print(results.at(-1)!);
     }
@@ -116,7 +135,7 @@ export async function runHttpBench(path = DEFAULT_BENCH_DB) {
     const heapLike = procStatus(pid, 'RssAnon');
     console.log(`server RSS after the loads: ${mb(rssAfter)} (anonymous ${mb(heapLike)}, file-backed ${mb(rssAfter - heapLike)}, peak ${mb(procStatus(pid, 'VmHWM'))})` +
       `  → target ≤ ${RSS_TARGET_MB} MB: ${rssAfter <= RSS_TARGET_MB * 1048576 ? 'MET' : 'NOT MET'}`);
-    await record('http', { timeline: results[0], search: results[1], rssIdle, rssAfter, connections: CONNECTIONS, seconds: DURATION });
+    await record('http', { timeline: results[0], search: results[1], searchRotated: results[2], rssIdle, rssAfter, connections: CONNECTIONS, seconds: DURATION });
   } finally {
     await server.kill('SIGTERM');
     for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
