@@ -80,8 +80,8 @@ function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: 
   const url = article.canonicalUrl ? canonicalUrl(article.canonicalUrl) : seenUrl;
   const body = normaliseBody(article.text);
   const hash = contentHash(article.title, body);
-  const known = alreadyStored(db, url, seenUrl, hash);
-  if (known) return known;
+  const known = storedResult(db, url, seenUrl, hash);
+  if (known?.status === 'unchanged') return known;
 
   const row: ArticleRow = {
     sourceId,
@@ -101,17 +101,17 @@ function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: 
     documentType: article.documentType ?? null,
     fetchedAt: now.toISOString(),
   };
+  // A copy of stored content needs no analysis: store() records its URL, inside the transaction.
+  if (known) return { url, seenUrl, row, quotes: [], fingerprint: null };
   const quotes = analyseArticle({ title: row.title, text: body, published: row.publishedAt });
   return { url, seenUrl, row, quotes, fingerprint: simhash(body) };
 }
 
-/** The result for an article whose content is already stored (under its URL, or under another URL), else null. */
-function alreadyStored(db: DB, url: string, seenUrl: string, hash: string, existing = findExisting(db, url, seenUrl)): IngestResult | null {
+/** The result for an article whose content is already stored (under its URL, or under another URL), else null. Reads only. */
+function storedResult(db: DB, url: string, seenUrl: string, hash: string, existing = findExisting(db, url, seenUrl)): IngestResult | null {
   if (existing) return existing.content_hash === hash ? { status: 'unchanged', articleId: existing.id, quotes: 0 } : null;
   const sameContent = findArticleIdByHash(db, hash);
-  if (sameContent === null) return null;
-  addArticleUrl(db, url, sameContent);
-  return { status: 'duplicate', articleId: sameContent, quotes: 0 };
+  return sameContent === null ? null : { status: 'duplicate', articleId: sameContent, quotes: 0 };
 }
 
 function findExisting(db: DB, url: string, seenUrl: string): ArticleRef | null {
@@ -122,8 +122,12 @@ function findExisting(db: DB, url: string, seenUrl: string): ArticleRef | null {
  * `analyse` (another process, or an earlier article of the same batch). */
 function store(db: DB, a: Analysed, now: Date): IngestResult {
   const existing = findExisting(db, a.url, a.seenUrl);
-  const known = alreadyStored(db, a.url, a.seenUrl, a.row.contentHash, existing);
-  if (known) return known;
+  const known = storedResult(db, a.url, a.seenUrl, a.row.contentHash, existing);
+  if (known) {
+    // Stored content under a new URL: the URL is remembered, so its next fetch is known at once.
+    if (known.status === 'duplicate') addArticleUrl(db, a.url, known.articleId);
+    return known;
+  }
   const near = findNearDuplicate(db, a.row.body, a.row.publishedAt, a.fingerprint);
   const article = { publishedAt: a.row.publishedAt, sourceId: a.row.sourceId };
   let articleId: number;
