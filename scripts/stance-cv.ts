@@ -13,13 +13,10 @@ import type { SpeakerSide } from '../src/nlp/stance/classifier-features.ts';
 import { trainStanceModel, type StanceExample } from '../src/nlp/stance/classifier-train.ts';
 import { classifyStance, MODEL_THRESHOLD } from '../src/nlp/stance/index.ts';
 import type { ExtractedQuote, Stance } from '../src/types.ts';
-import { rng } from '../bench/lib/generate.ts';
+import { readWordClasses, splitFolds, stanceDataUrl as dataUrl } from './lib/stance-training.ts';
 
-const dataUrl = (name: string): URL => new URL(`../data/stance/${name}`, import.meta.url);
-const FOLDS = 5;
-const SEED = 20141;
 const model = JSON.parse(readFileSync(dataUrl('model.json'), 'utf8')) as { meta: { options: { reg: number; minCount: number; prune: number } } };
-const trainOpts = { kind: 'logreg' as const, ...model.meta.options, wordClasses: (JSON.parse(readFileSync(dataUrl('word-classes.json'), 'utf8')) as { classes: Record<string, string[]> }).classes };
+const trainOpts = { kind: 'logreg' as const, ...model.meta.options, wordClasses: readWordClasses() };
 
 const SPEAKERS: Record<SpeakerSide, { name: string; org: string | null; role: string | null }> = {
   inspectorate: { name: 'Alex Reviewer', org: 'Ofsted', role: 'national director' },
@@ -35,12 +32,6 @@ function predict(e: StanceExample, m: CompiledStanceModel, threshold: Record<Spe
   const start = text.indexOf(e.text);
   const quote: ExtractedQuote = { text: e.text, kind: 'direct', start, end: start + e.text.length, speaker: sp.name, speakerOrg: sp.org, speakerRole: sp.role, cue: 'said', placement: 'body', confidence: 1 };
   return classifyStance(quote, { title: 'Inspection of children’s services', text, published: null }, { model: m, modelThreshold: threshold }).stance;
-}
-
-function splitFolds(examples: StanceExample[]): { train: StanceExample[]; test: StanceExample[] }[] {
-  const rand = rng(SEED);
-  const fold = examples.map(() => Math.floor(rand() * FOLDS));
-  return Array.from({ length: FOLDS }, (_, f) => ({ train: examples.filter((_, i) => fold[i] !== f), test: examples.filter((_, i) => fold[i] === f) }));
 }
 
 const fold = (s: Stance): Stance => (s === 'unrelated' ? 'neutral' : s);

@@ -1,17 +1,14 @@
 // Trains the statistical stance fallback on data/stance/examples.jsonl: picks the model kind and
 // regularisation by 5-fold cross-validation on the training file only, then trains on all of it, measures
 // the separate held-out file (data/stance/examples-test.jsonl) and writes data/stance/model.json.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { classifyWithModel, compileStanceModel } from '../src/nlp/stance/classifier.ts';
 import { readStanceExamples, scoreStance, type StanceScores } from '../src/nlp/stance/classifier-eval.ts';
 import { trainStanceModel, type StanceExample, type TrainOptions } from '../src/nlp/stance/classifier-train.ts';
-import { rng } from '../bench/lib/generate.ts';
+import { FOLDS, readWordClasses, SEED, splitFolds, stanceDataUrl as dataUrl } from './lib/stance-training.ts';
 
-const dataUrl = (name: string): URL => new URL(`../data/stance/${name}`, import.meta.url);
-const FOLDS = 5;
-const SEED = 20141;
 const PRUNE = 0.05;
-const wordClasses = (JSON.parse(readFileSync(dataUrl('word-classes.json'), 'utf8')) as { classes: Record<string, string[]> }).classes;
+const wordClasses = readWordClasses();
 const GRID: TrainOptions[] = [
   ...[0.0001, 0.0003, 0.001].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'logreg' as const, reg, minCount, wordClasses }))),
   ...[1].flatMap((reg) => [1, 2].map((minCount) => ({ kind: 'cnb' as const, reg, minCount, wordClasses }))),
@@ -23,14 +20,11 @@ function evaluate(train: StanceExample[], test: StanceExample[], opts: TrainOpti
 }
 
 function crossValidate(examples: StanceExample[], opts: TrainOptions): number {
-  const rand = rng(SEED);
-  const fold = examples.map(() => Math.floor(rand() * FOLDS));
-  let total = 0;
-  for (let f = 0; f < FOLDS; f++) {
-    const s = evaluate(examples.filter((_, i) => fold[i] !== f), examples.filter((_, i) => fold[i] === f), opts);
-    total += (s.favg + s.accuracy) / 2;
-  }
-  return total / FOLDS;
+  const folds = splitFolds(examples);
+  return folds.reduce((total, { train, test }) => {
+    const s = evaluate(train, test, opts);
+    return total + (s.favg + s.accuracy) / 2;
+  }, 0) / folds.length;
 }
 
 const fmt = (s: StanceScores): string =>
