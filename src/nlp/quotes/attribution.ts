@@ -1,6 +1,8 @@
 // Who a direct quote belongs to, from the narrative around its marks: "“…,” he added", "X said: “…”", "said X", "X:".
 import { beforeVerb, findCues } from './cues.ts';
-import { readPhrase, subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
+import { readPhrase } from './read-phrase.ts';
+import type { PhraseContext, SpeakerRef } from './speaker-ref.ts';
+import { subjectAfter, subjectBefore } from './subject-phrase.ts';
 
 export interface Attribution {
   ref: SpeakerRef;

@@ -11,7 +11,7 @@ import { antecedentInSentence, captionPerson, introducedPerson, namedBelow } fro
 import { findReportedClauses, type Reported } from './reported.ts';
 import { NP_SUMMARY } from './lexicon.ts';
 import { registerPeople } from './register.ts';
-import type { PhraseContext } from './speaker-phrase.ts';
+import type { PhraseContext } from './speaker-ref.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';

@@ -2,7 +2,8 @@
 // a name earlier in a pronoun's sentence.
 import { findNames } from './names.ts';
 import type { MarkSpan } from './marks.ts';
-import { subjectAfter, type SpeakerRef } from './speaker-phrase.ts';
+import { subjectAfter } from './subject-phrase.ts';
+import type { SpeakerRef } from './speaker-ref.ts';
 import type { Speaker } from './speakers.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 

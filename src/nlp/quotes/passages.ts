@@ -2,7 +2,7 @@
 import { attributionAfter } from './attribution.ts';
 import { findCues } from './cues.ts';
 import type { MarkSpan } from './marks.ts';
-import type { PhraseContext } from './speaker-phrase.ts';
+import type { PhraseContext } from './speaker-ref.ts';
 import type { Paragraph } from './text.ts';
 
 export interface Passage {

@@ -3,7 +3,8 @@ import { ROLE_WORDS } from './lexicon.ts';
 import { findNames, type NameMention } from './names.ts';
 import type { OrgMatcher } from './orgs.ts';
 import type { ArticlePeople } from './people.ts';
-import { readPhrase, type PhraseContext } from './speaker-phrase.ts';
+import { readPhrase } from './read-phrase.ts';
+import type { PhraseContext } from './speaker-ref.ts';
 import type { Paragraph } from './text.ts';
 
 const BYLINE = /^(?:by|words by|written by|reporting by)\s+\p{Lu}[^.!?]{0,80}$/iu;

@@ -1,7 +1,9 @@
 // Reported (indirect) speech in one narrative sentence: "X said (that) …", "…, X said", "according to X, …", "X called Y “…”".
 import { beforeVerb, contentStart, findCues } from './cues.ts';
 import { PASSIVE_CUE, TRAILING_CONTEXT } from './lexicon.ts';
-import { readPhrase, subjectAfter, subjectBefore, type PhraseContext, type SpeakerRef } from './speaker-phrase.ts';
+import { readPhrase } from './read-phrase.ts';
+import type { PhraseContext, SpeakerRef } from './speaker-ref.ts';
+import { subjectAfter, subjectBefore } from './subject-phrase.ts';
 import { subjectOfCue } from './attribution.ts';
 
 export interface Reported {

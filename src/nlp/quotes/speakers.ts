@@ -3,7 +3,7 @@ import { organisationSpeakerName, registries } from '../registries.ts';
 import { GENERIC_ORG_NOUNS } from './lexicon.ts';
 import { isLocalCouncil } from './orgs.ts';
 import type { ArticlePeople, Person } from './people.ts';
-import type { SpeakerRef } from './speaker-phrase.ts';
+import type { SpeakerRef } from './speaker-ref.ts';
 
 export interface Speaker {
   name: string | null;

@@ -1,6 +1,6 @@
 // Speech laid out without quote marks: press-release statements under "X said:", and lists under "X found that:".
 import { attributionBefore, type Attribution } from './attribution.ts';
-import { subjectBefore } from './speaker-phrase.ts';
+import { subjectBefore } from './subject-phrase.ts';
 import type { Speaker } from './speakers.ts';
 import type { Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';

@@ -2,7 +2,7 @@
 import type { QuoteKind } from '../../types.ts';
 import type { MarkSpan } from './marks.ts';
 import type { Passage } from './passages.ts';
-import type { PhraseContext } from './speaker-phrase.ts';
+import type { PhraseContext } from './speaker-ref.ts';
 import type { Speaker, SpeakerState } from './speakers.ts';
 import type { Paragraph } from './text.ts';
 

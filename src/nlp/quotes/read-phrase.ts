@@ -1,0 +1,78 @@
+// What a single phrase denotes: a person (with role and body), a pronoun, relatives, a post, a body or an institutional source.
+import { GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, ROLE_WORDS, SPOKES_NOUNS } from './lexicon.ts';
+import { findNames, type NameMention } from './names.ts';
+import type { OrgMention } from './orgs.ts';
+import { GENERIC_OWNER, genericOwner, impliedOrg, leaderRole, orgsIn, pickOrg, placeCouncil, withoutPlace } from './phrase-orgs.ts';
+import { registryRole, roleText } from './phrase-roles.ts';
+import { memoised, type PhraseContext, type SpeakerRef } from './speaker-ref.ts';
+
+const INSTITUTION_SOURCE = new RegExp(`^(?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:published|commissioned|carried out|released|produced)?\\s*(?:by|from|for)\\b`);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+
+/** What a single phrase denotes: a person (with role/org), a pronoun, a role, an organisation or an institutional source. */
+export function readPhrase(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  return memoised(ctx, `${base}:${s}`, () => readPhraseOnce(s, base, ctx));
+}
+
+function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const t = s.trim();
+  if (!t) return null;
+  const lower = t.toLowerCase();
+  if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower };
+  // "Her family said": relatives speaking for someone the article is about.
+  const kin = /^(his|her|their)\s+(family|parents|mother|father|widow|widower|husband|wife|partner|son|daughter|sister|brother|relatives)$/.exec(lower);
+  if (kin) return { type: 'kin', pronoun: kin[1] === 'his' ? 'he' : kin[1] === 'her' ? 'she' : 'they', noun: kin[2]! };
+  const orgs = orgsIn(s, base, ctx);
+  const names = findNames(s, base, orgs).filter((n) => !n.possessive);
+  const org = pickOrg(orgs, t);
+  const role = roleText(s, base, orgs, names.slice(-1));
+  // "a report published by Ofsted", "a YouGov poll for the NEU"
+  const source = INSTITUTION_SOURCE.exec(lower);
+  if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
+  if (names.length) return personPhrase(names.at(-1)!, t, org, role, ctx);
+  return namelessPhrase(s, t, base, orgs, org, role);
+}
+
+/** A named person, with the post and body the phrase gives them. */
+function personPhrase(m: NameMention, t: string, org: string | null, role: string | null, ctx: PhraseContext): SpeakerRef {
+  const owner = org ? null : genericOwner(t);
+  const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
+  const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null);
+  const council = known ? null : placeCouncil(t, ctx);
+  // "Harlow's cabinet member for children": the place is the council, the rest the post.
+  const post = council && ownRole ? withoutPlace(ownRole) : ownRole;
+  return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
+}
+
+/** A phrase with no name in it: a source, a body, a generic noun, or a post. */
+function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], org: string | null, role: string | null): SpeakerRef | null {
+  const lower = t.toLowerCase();
+  // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
+  // "The survey of 1,240 social workers": the source is the head noun before "of".
+  const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out|of|into|among)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
+  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
+  // Headlines drop the article: "as union says …".
+  if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
+  if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
+  // "A government spokesperson", "a council spokeswoman": the body of that kind in play.
+  const spokesFor = /^(?:an?|the)\s+([a-z]+)\s+(?:spokesperson|spokesman|spokeswoman|source)$/.exec(lower);
+  if (!org && spokesFor && spokesFor[1]! in GENERIC_ORG_NOUNS) return { type: 'generic', noun: spokesFor[1]! };
+  if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
+    return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
+  }
+  if (org && !role) return { type: 'org', org, role: null };
+  // "a change Ofsted says will …": a relative clause without "that", whose subject is the body at the end.
+  const lastOrg = orgs.at(-1);
+  if (org && role && !ROLE_WORDS.test(role) && /^(?:an?|the|this)\s/i.test(t) && lastOrg && lastOrg.end - base >= s.trimEnd().length) return { type: 'org', org: lastOrg.org, role: null };
+  if (org && /^(?:mps|members)$/.test(role ?? '')) return { type: 'org', org, role: null };
+  if (!org && role) {
+    const known = registryRole(role);
+    if (known) return { type: 'role', role: known.role, org: known.org, at: base };
+    if (/^mps?$/.test(role)) return { type: 'org', org: 'Parliament', role: role };
+    // "the committee's chair": a post at a body in play; "The Commissioner": a post the article's people hold.
+    const owner = genericOwner(t);
+    const post = owner ? role.replace(/^[a-z]+\s+/, '') : role;
+    if (/^the\s/i.test(t) && ROLE_WORDS.test(post) && post.split(' ').length <= 6) return { type: 'role', role: post, org: null, at: base, ...(owner ? { orgNoun: owner } : {}) };
+  }
+  return null;
+}

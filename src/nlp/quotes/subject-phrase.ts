@@ -1,0 +1,138 @@
+// Reads the subject phrase around a reporting verb: "Alan Wood, president of the ADCS (ADCS), said", "said the head of Ofsted".
+import { INSTITUTION_NOUNS, SUBJECT_ASIDE } from './lexicon.ts';
+import { combine, describeOnly } from './phrase-roles.ts';
+import { PRONOUNS, readPhrase } from './read-phrase.ts';
+import { memoised, type PhraseContext, type SpeakerRef } from './speaker-ref.ts';
+
+const ADVERBIAL = /^(?:[A-Za-z]+ing|Asked|However|Meanwhile|Instead|But|And|Also|Earlier|Later|Last|This|Yesterday|Today|Now|In|At|On|After|Before|During|Following|Despite|Since|Under|With|Without|For|From|By|Over|When|While|If|Although|Though|As|Whether|Of|Where|Once|Separately|Elsewhere|Overall|Nevertheless|Still)\b/;
+const LEADING_LINK = /^\s*(?:and|but|which|that|who|so|while|as|because|when|if|although|whereas|where|then|yet|also|however)\b[\s,]*/i;
+/** Words that end a subject phrase when reading leftwards from the verb. */
+const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'if', 'back', 'that', 'which', 'who', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'but', 'so', 'with', 'to', 'in', 'than', 'where', 'why', 'how', 'it', 'there', 'this', 'these', 'those', 'said', 'says', 'told', 'about', 'by', 'into', 'from', 'although', 'though', 'whether', 'until', 'once']);
+const ALLOWED_ED_ING = new Set(['acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming']);
+
+/** The subject phrase right before a verb ("…, Debbie Jones, Ofsted's director of social care,"). */
+export function subjectBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  return memoised(ctx, `b${base}:${s}`, () => withWhoAside(subjectBeforeBare(s, base, ctx), s, base, ctx));
+}
+
+/** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
+export function subjectAfter(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  return memoised(ctx, `a${base}:${s}`, () => withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx));
+}
+
+const WHO_LEADS = /,\s*who\s+(chairs|leads|heads|runs|directs|manages|founded|co-founded|represents|works (?:for|at)|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
+const LEAD_ROLE: Record<string, string> = { chairs: 'chair', leads: 'leader', heads: 'head', runs: 'head', directs: 'director', manages: 'manager', founded: 'founder', 'co-founded': 'co-founder' };
+
+/** "X, who chairs the ADCS's policy committee, said": the aside says where X works, though it is not their name. */
+function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (ref?.type !== 'person' || ref.org) return ref;
+  const m = WHO_LEADS.exec(s);
+  if (!m) return ref;
+  const desc = describeOnly(m[2]!, base + m.index + m[0].length - m[2]!.length, ctx);
+  if (!desc || desc.type !== 'role' || !desc.org) return ref;
+  return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
+}
+
+const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,\\s*(?:published|released|commissioned|produced|written|carried out)\\b[^]*?\\bby\\b`, 'i');
+
+/** "The report, published today by Ofsted, the CQC and HMICFRS, found": the source, from its first publisher. */
+function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const m = SOURCE_THEN_PUBLISHER.exec(s);
+  if (!m) return null;
+  const noun = m[1]!.trim().toLowerCase().split(/\s+/).at(-1)!;
+  const org = ctx.orgs.find(s.slice(m[0].length), base + m[0].length)[0]?.org ?? null;
+  return { type: 'institution', noun: INSTITUTION_NOUNS[noun]!, org };
+}
+
+function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const published = sourceWithPublisher(s, base, ctx);
+  if (published) return published;
+  const clean = blankAsides(s).replace(/\s+$/, '');
+  const segs = segments(clean);
+  if (!segs.length) return null;
+  const last = segs.at(-1)!;
+  const appositive = appositiveSubject(segs, base, ctx);
+  if (appositive) return appositive;
+  const head = trailingNounPhrase(last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length)));
+  if (!head.trim()) return null;
+  const headStart = last.start + head.length - head.trimStart().length;
+  const headText = clean.slice(headStart, last.start + head.length);
+  const core = /^(?:at|of|for|from|with|in|on|by)\s/i.test(headText) ? null : readPhrase(headText, base + headStart, ctx);
+  if (core && (core.type === 'pronoun' || core.type === 'institution' || core.type === 'generic')) return core;
+  // Appositives: "Name, role," or "role, Name," — one segment back, if it is not an adverbial clause.
+  const prev = segs.length > 1 ? segs.at(-2)! : null;
+  if (!prev || ADVERBIAL.test(prev.text.trim()) || prev.text.trim().split(/\s+/).length > 16) return core;
+  const other = readPhrase(prev.text, base + prev.start, ctx);
+  // "Name, Capitalised Job Title of X," — a lone capitalised word in the title is not the subject.
+  if (core?.type === 'person' && !core.mention.given && !core.mention.title && other?.type === 'person' && other.mention.given) {
+    return combine(other, describeOnly(headText, base + headStart, ctx));
+  }
+  if (core?.type === 'person') return combine(core, other ?? describeOnly(prev.text, base + prev.start, ctx));
+  if (other?.type === 'person' && !other.mention.possessive) {
+    return combine(other, core ?? describeOnly(clean.slice(headStart, last.start + head.length), base + headStart, ctx));
+  }
+  return core;
+}
+
+/** "Sarah, a foster carer in Leeds," — a name, then a lower-case description: the name is the subject. */
+function appositiveSubject(segs: Array<{ start: number; text: string }>, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (segs.length < 2) return null;
+  const last = segs.at(-1)!, prev = segs.at(-2)!;
+  const desc = last.text.trim();
+  if (!/^(?:an?|the)\s|^[a-z]/.test(desc) || PRONOUNS.has(desc) || desc.split(/\s+/).length > 14) return null;
+  const who = readPhrase(prev.text, base + prev.start, ctx);
+  if (who?.type !== 'person' || ADVERBIAL.test(prev.text.trim())) return null;
+  const read = readPhrase(last.text, base + last.start, ctx);
+  return combine(who, read && read.type !== 'person' ? read : describeOnly(last.text, base + last.start, ctx));
+}
+
+function subjectAfterBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const clean = blankAsides(s);
+  const segs = segments(clean).filter((g) => g.text.trim());
+  if (!segs.length) return null;
+  const first = segs[0]!;
+  const core = readPhrase(first.text, base + first.start, ctx);
+  if (core && (core.type === 'pronoun' || core.type === 'institution' || core.type === 'generic')) return core;
+  const next = segs[1];
+  if (!next || /^\s*(?:[a-z]+ing|who|which|adding|as|in|at|on)\b/i.test(next.text)) return core;
+  const other = readPhrase(next.text, base + next.start, ctx);
+  if (core?.type === 'person') return combine(core, other ?? describeOnly(next.text, base + next.start, ctx));
+  if (other?.type === 'person') return combine(other, core ?? describeOnly(first.text, base + first.start, ctx));
+  return core;
+}
+
+/** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
+function blankAsides(s: string): string {
+  return s
+    .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+    .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,)/g, (m) => ' '.repeat(m.length))
+    .replace(SUBJECT_ASIDE, (m) => ' '.repeat(m.length));
+}
+
+function segments(s: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  for (const m of s.matchAll(/,(?!\d{3})|\s[–—-]\s|;/g)) {
+    out.push({ start, text: s.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ start, text: s.slice(start) });
+  return out.filter((g) => g.text.trim());
+}
+
+/** The longest tail of `s` that reads as a noun phrase (stops at verbs, conjunctions and clause words). */
+function trailingNounPhrase(s: string): string {
+  const words = [...s.matchAll(/\S+/g)];
+  let cut = s.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]![0].replace(/[^\p{L}’'-]/gu, '');
+    const lower = w.toLowerCase();
+    const prevWord = i > 0 ? words[i - 1]![0].toLowerCase() : '';
+    // "head of safeguarding" is a noun phrase; "Appearing alongside", "… blamed" are not.
+    const verbish = /^[a-z]/.test(w) && /(?:ed|ing)$/.test(lower) && !ALLOWED_ED_ING.has(lower) && !/^(?:of|for|and|in|at|on)$/.test(prevWord);
+    if (NP_BREAK.has(lower) && !(PRONOUNS.has(lower) && i === words.length - 1) || verbish) break;
+    cut = words[i]!.index;
+    if (PRONOUNS.has(lower)) break;
+  }
+  return ' '.repeat(cut) + s.slice(cut);
+}
