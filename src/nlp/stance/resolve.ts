@@ -84,6 +84,13 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return !own && s.rebuttal ? opposes(REBUTTAL) : null;
     case 'preface':
       return !own && s.pivotAfter(m.to) ? opposes(PREFACE) : null;
+    case 'doubt':
+      return own || s.negated ? null : opposes();
+    case 'servicePraise':
+      // Praise of the inspected services is Ofsted's positive verdict; about families or itself it is not.
+      if (!own || s.negated) return null;
+      if (s.terms.distance('family', m.from, m.to, 4) < s.terms.distance('sector', m.from, m.to)) return null;
+      return selfRefIsSubject(m.from, s) ? null : supports();
     case 'remit':
       // "the responsibility of chief executives to ...": a job the inspected services are failing to do is a verdict.
       return followedBy(s, 'sector', m.to, 3) ? null : OFF_TARGET;

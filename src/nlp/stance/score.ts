@@ -36,6 +36,9 @@ export interface Scored {
 }
 
 const INTENSIFY = 1.5;
+/** Praise a doubt governs ("it is not clear how inspectors will judge this fairly") is hypothetical: it does not count. */
+const DOUBTED = new Set(['endorse', 'welcome']);
+const DOUBT_SCOPE = 10;
 const HEDGE = 0.6;
 const MODIFIER_KINDS = new Set(['negator', 'rejection', 'ignore', 'intensifier', 'hedge', 'pivot', 'concessive']);
 
@@ -65,8 +68,10 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   const used = new Set<Match<CueDef>>();
   let lastCue = -1;
   let onlySupports = true;
+  const doubts = matches.filter((m) => m.value.kind === 'doubt');
   for (const m of matches) {
     if (MODIFIER_KINDS.has(m.value.kind)) continue;
+    if (DOUBTED.has(m.value.kind) && modifierBefore(doubts, 'doubt', m.from, DOUBT_SCOPE, sentence)) continue;
     const rejection = modifierBefore(mods, 'rejection', m.from, LEXICON.negationScope, clause);
     const negator = rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
     const situation = { ...opts, negated: !!negator, rejected: !!rejection, tokens, sentence, terms, pivotAfter };
