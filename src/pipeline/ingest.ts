@@ -6,11 +6,12 @@ import type { DB } from '../db/connection.ts';
 import type { ArticleRef, ArticleRow } from '../db/articles.ts';
 import { addArticleUrl, findArticleByUrl, getArticle, findArticleIdByHash, insertArticle, markArticleProcessed, updateArticle } from '../db/articles.ts';
 import { replaceArticleQuotes } from '../db/quotes.ts';
-import type { AnalysedQuote, ScrapedArticle } from '../types.ts';
+import type { AnalysedQuote, ArticleContext, ScrapedArticle } from '../types.ts';
 import { reapplyCorrections } from '../db/corrections.ts';
 import { analyseArticle, NLP_VERSION } from '../nlp/analyse.ts';
 import { canonicalUrl } from './canonical-url.ts';
-import { findNearDuplicate, simhash } from './near-duplicates.ts';
+import { findNearDuplicate } from './near-duplicates.ts';
+import { analyseForStore, type ArticleAnalysis } from './article-analysis.ts';
 import { setSimhash } from '../db/simhashes.ts';
 import { resolveQuoteLinks } from './quote-links.ts';
 import { normaliseDate } from './dates.ts';
@@ -32,14 +33,19 @@ export function normaliseBody(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
 }
 
-/** An article analysed and ready to store: everything that does not need the write lock is done. */
-interface Analysed {
+/** An article checked against the store, not yet analysed; a copy of stored content needs no analysis. */
+export interface Prepared {
   url: string;
   seenUrl: string;
   row: ArticleRow;
-  quotes: AnalysedQuote[];
-  fingerprint: string | null;
+  copy: boolean;
 }
+
+/** An article analysed and ready to store: everything that does not need the write lock is done. */
+export type Analysed = Prepared & ArticleAnalysis;
+
+/** Runs the NLP stage of one article elsewhere (a pool of worker threads: src/pipeline/analysis-pool.ts). */
+export type Analyser = (ctx: ArticleContext) => Promise<ArticleAnalysis>;
 
 export function ingestArticle(db: DB, sourceId: string | null, article: ScrapedArticle, now = new Date()): IngestResult {
   const a = analyse(db, sourceId, article, now);
@@ -53,7 +59,47 @@ export function ingestArticle(db: DB, sourceId: string | null, article: ScrapedA
  * the error is thrown.
  */
 export function ingestArticles(db: DB, sourceId: string | null, articles: ScrapedArticle[], now = new Date()): Array<IngestResult | Error> {
-  const analysed = articles.map((article) => attempt(() => analyse(db, sourceId, article, now)));
+  return storeAll(db, articles.map((article) => attempt(() => analyse(db, sourceId, article, now))), now);
+}
+
+/**
+ * `ingestArticles` with the NLP stage run by `analyser` (worker threads). Same results: the checks against the store
+ * run now, before any await, and the store checks again when it stores.
+ */
+export async function ingestArticlesWith(analyser: Analyser, db: DB, sourceId: string | null, articles: ScrapedArticle[], now = new Date()): Promise<Array<IngestResult | Error>> {
+  return storeAnalysed(db, await analyseArticlesWith(analyser, db, sourceId, articles, now));
+}
+
+/** Articles analysed (or already known, or failed), in order, waiting for `storeAnalysed`. */
+export interface AnalysedBatch {
+  items: Array<IngestResult | Analysed | Error>;
+  now: Date;
+}
+
+/**
+ * The first half of `ingestArticlesWith`: checks the articles against the store now and has `analyser` analyse
+ * them. A caller can analyse the next batch while it stores this one, provided it stores batches in order.
+ */
+export async function analyseArticlesWith(analyser: Analyser, db: DB, sourceId: string | null, articles: ScrapedArticle[], now = new Date()): Promise<AnalysedBatch> {
+  const items = await Promise.all(articles.map(async (article): Promise<IngestResult | Analysed | Error> => {
+    const p = attempt(() => prepare(db, sourceId, article, now));
+    if (p instanceof Error || 'status' in p) return p;
+    try {
+      return { ...p, ...(p.copy ? NOTHING : await analyser(analysisInput(p))) };
+    } catch (err) {
+      return toError(err);
+    }
+  }));
+  return { items, now };
+}
+
+/** The second half: stores a batch with one commit, as `ingestArticles` does. */
+export function storeAnalysed(db: DB, batch: AnalysedBatch): Array<IngestResult | Error> {
+  return storeAll(db, batch.items, batch.now);
+}
+
+/** Stores analysed articles with one commit, each in a savepoint of its own. */
+function storeAll(db: DB, analysed: Array<IngestResult | Analysed | Error>, now: Date): Array<IngestResult | Error> {
   const storeOne = db.transaction((a: Analysed) => store(db, a, now));
   return db.transaction(() =>
     analysed.map((a) => {
@@ -70,12 +116,23 @@ function attempt<T>(fn: () => T): T | Error {
   try {
     return fn();
   } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
+    return toError(err);
   }
 }
 
+const toError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
+
 /** Everything before the store: a result when the article is already stored, else the article analysed. */
 function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: Date): IngestResult | Analysed {
+  const p = prepare(db, sourceId, article, now);
+  return 'status' in p ? p : { ...p, ...(p.copy ? NOTHING : analyseForStore(analysisInput(p))) };
+}
+
+const NOTHING: ArticleAnalysis = { quotes: [], fingerprint: null };
+const analysisInput = (p: Prepared): ArticleContext => ({ title: p.row.title, text: p.row.body, published: p.row.publishedAt });
+
+/** Reads only: a result when the article is already stored, else its row, ready for analysis. */
+function prepare(db: DB, sourceId: string | null, article: ScrapedArticle, now: Date): IngestResult | Prepared {
   const seenUrl = canonicalUrl(article.url);
   const url = article.canonicalUrl ? canonicalUrl(article.canonicalUrl) : seenUrl;
   const body = normaliseBody(article.text);
@@ -102,9 +159,7 @@ function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: 
     fetchedAt: now.toISOString(),
   };
   // A copy of stored content needs no analysis: store() records its URL, inside the transaction.
-  if (known) return { url, seenUrl, row, quotes: [], fingerprint: null };
-  const quotes = analyseArticle({ title: row.title, text: body, published: row.publishedAt });
-  return { url, seenUrl, row, quotes, fingerprint: simhash(body) };
+  return { url, seenUrl, row, copy: known !== null };
 }
 
 /** The result for an article whose content is already stored (under its URL, or under another URL), else null. Reads only. */

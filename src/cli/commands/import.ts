@@ -2,7 +2,8 @@
 import { openDatabase } from '../../db/connection.ts';
 import { getSourceState, upsertSource } from '../../db/sources.ts';
 import { syncRegistries } from '../../db/people.ts';
-import { ingestArticles, type IngestStatus } from '../../pipeline/ingest.ts';
+import { analyseArticlesWith, storeAnalysed, type AnalysedBatch, type IngestResult, type IngestStatus } from '../../pipeline/ingest.ts';
+import { createAnalysisPool } from '../../pipeline/analysis-pool.ts';
 import type { ScrapedArticle } from '../../types.ts';
 import { normaliseDate } from '../../pipeline/dates.ts';
 import { readArticleFile } from '../article-file.ts';
@@ -40,36 +41,41 @@ const command: Command = {
       if (sourceId && !getSourceState(db, sourceId)) upsertSource(db, { id: sourceId, name: sourceId, kind: 'import', organisation: '', enabled: false });
       const counts: Record<IngestStatus | 'failed', number> = { new: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 };
       let quotes = 0;
-      // Files are stored in batches, one commit per batch (an article that fails is rolled back alone): a large
-      // archive imports about 25% faster than with one commit per file (docs/benchmarks.md).
-      for (let i = 0; i < files.length; i += IMPORT_BATCH) {
-        const batch: Array<{ file: string; article: ScrapedArticle }> = [];
-        for (const file of files.slice(i, i + IMPORT_BATCH)) {
+      const report = (file: string, result: IngestResult | Error) => {
+        if (result instanceof Error) {
+          counts.failed++;
+          ctx.log.error(`import failed`, { file, error: errorMessage(result) });
+          return;
+        }
+        counts[result.status]++;
+        quotes += result.quotes;
+        ctx.log.info(`imported ${file}`, { status: result.status, article: result.articleId, quotes: result.quotes });
+      };
+      // Worker threads analyse the files (one per core by default) while this thread stores them in batches, one
+      // commit per batch (an article that fails is rolled back alone); the next batch is analysed while one is stored.
+      const pool = createAnalysisPool(config.nlpWorkers, files.length);
+      try {
+        let previous: { batch: Array<{ file: string }>; analysed: Promise<AnalysedBatch> } | null = null;
+        const storePrevious = async () => {
+          if (!previous) return;
+          const { batch, analysed } = previous;
+          let results: Array<IngestResult | Error>;
           try {
-            const article = readArticleFile(file, { textHeader: true, url });
-            batch.push({ file, article: published ? { ...article, published } : article });
+            results = storeAnalysed(db, await analysed);
           } catch (err) {
-            counts.failed++;
-            ctx.log.error(`import failed`, { file, error: errorMessage(err) });
+            results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
           }
+          results.forEach((result, k) => report(batch[k]!.file, result));
+        };
+        for (let i = 0; i < files.length; i += IMPORT_BATCH) {
+          const batch = readBatch(files.slice(i, i + IMPORT_BATCH), { url, published }, report);
+          const analysed = analyseArticlesWith(pool.run, db, sourceId, batch.map((b) => b.article));
+          await storePrevious();
+          previous = { batch, analysed };
         }
-        let results: ReturnType<typeof ingestArticles>;
-        try {
-          results = ingestArticles(db, sourceId, batch.map((b) => b.article));
-        } catch (err) {
-          results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
-        }
-        results.forEach((result, k) => {
-          const file = batch[k].file;
-          if (result instanceof Error) {
-            counts.failed++;
-            ctx.log.error(`import failed`, { file, error: errorMessage(result) });
-            return;
-          }
-          counts[result.status]++;
-          quotes += result.quotes;
-          ctx.log.info(`imported ${file}`, { status: result.status, article: result.articleId, quotes: result.quotes });
-        });
+        await storePrevious();
+      } finally {
+        await pool.close();
       }
       ctx.out(`${files.length} file(s): ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ` +
         `${counts.duplicate} duplicate, ${counts.failed} failed; ${quotes} quote(s) extracted`);
@@ -79,5 +85,19 @@ const command: Command = {
     }
   },
 };
+
+/** Reads files into articles; a file that cannot be read is reported as failed. */
+function readBatch(files: string[], opts: { url?: string; published?: string }, report: (file: string, err: Error) => void) {
+  const batch: Array<{ file: string; article: ScrapedArticle }> = [];
+  for (const file of files) {
+    try {
+      const article = readArticleFile(file, { textHeader: true, url: opts.url });
+      batch.push({ file, article: opts.published ? { ...article, published: opts.published } : article });
+    } catch (err) {
+      report(file, err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+  return batch;
+}
 
 export default command;
