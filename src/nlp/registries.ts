@@ -16,6 +16,8 @@ const OrganisationSchema = z.object({
   roles: z.array(z.string().min(1)),
   /** How the body is named when it speaks itself ("the DfE said" → "Department for Education"); default: `short`. */
   speakerName: z.string().min(1).optional(),
+  /** Plural nouns for those the body speaks for ("councils" → LGA), when the article names the body. */
+  members: z.array(z.string().min(1)).optional(),
 });
 
 const RoleFactSchema = z.object({
@@ -88,9 +90,11 @@ export function organisationSpeakerName(short: string): string {
 
 let speakerNames: Set<string> | null = null;
 
-/** True when a quote's speaker is an organisation, not a person ("Department for Education", "LGA"). */
+/** True when a quote's speaker is an organisation or a group, not a person ("Department for Education", "LGA", "directors"). */
 export function isOrganisationSpeaker(name: string | null, org: string | null): boolean {
   if (!name) return false;
+  // Group speakers ("directors", "social workers") are written in lower case; people never are.
+  if (/^\p{Ll}/u.test(name)) return true;
   speakerNames ??= new Set(registries().organisations.map((o) => o.speakerName ?? o.short));
   return name === org || speakerNames.has(name);
 }

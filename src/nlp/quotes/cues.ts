@@ -16,6 +16,8 @@ for (const v of [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => 
   const words = v.split(' ');
   BY_FIRST.set(words[0]!, [...(BY_FIRST.get(words[0]!) ?? []), words]);
 }
+/** "Local authorities say", "Critics say": present-tense say after a plural noun (not "as they say"). */
+const PLURAL_BEFORE = /\b[a-z]{2,}[a-rt-z]s\s+$|\b(?:staff|people|children)\s+$/i;
 const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
 const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`);
 const isLetter = (c: string | undefined) => c !== undefined && (/[a-z-]/i.test(c) || c > '\u007f' && /\p{L}/u.test(c));
@@ -39,7 +41,7 @@ export function findCues(s: string): Cue[] {
       const end = matchPhrase(s, m.index, words);
       if (end < 0) continue;
       const verb = words.join(' ');
-      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index))) break;
+      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index)) && !PLURAL_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) break;
       out.push({ start: m.index, end, verb, object: OBJECT_SET.has(verb) });
       WORD.lastIndex = end;
       break;

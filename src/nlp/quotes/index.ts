@@ -9,7 +9,7 @@ import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
 import { antecedentInSentence, captionPerson, introducedPerson, namedBelow } from './nearby.ts';
 import { findReportedClauses, type Reported } from './reported.ts';
-import { NP_SUMMARY } from './lexicon.ts';
+import { ATTITUDE_VERBS, NP_SUMMARY } from './lexicon.ts';
 import { registerPeople } from './register.ts';
 import type { PhraseContext } from './speaker-ref.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
@@ -91,15 +91,18 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
 function continuedFindings(w: WalkInput, s: number, e: number, para: number, out: Found[]): boolean {
   const prev = out.at(-1);
   if (!prev?.speaker || prev.para !== para || prev.kind === 'direct' || w.masked.slice(prev.end, s).includes('§')) return false;
-  const marks = w.spans.filter((m) => m.open >= s && m.end <= e && m.closed && w.text.slice(m.start, m.end).split(/\s+/).length >= 4);
+  // A full quote in that sentence ("“…,” he said.") has its own attribution: it is read as a direct quote, not here.
+  const isFull = (m: MarkSpan) => w.passages.some((p) => p.full && p.spans.includes(m));
+  const marks = w.spans.filter((m) => m.open >= s && m.end <= e && m.closed && w.text.slice(m.start, m.end).split(/\s+/).length >= 4 && !isFull(m));
   for (const m of marks) out.push({ start: m.start, end: m.end, text: w.text.slice(m.start, m.end), kind: 'direct', speaker: prev.speaker, cue: null, para, confidence: 0.6 });
   return marks.length > 0;
 }
 
 function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: number, out: Found[], pending: Found[]): void {
   const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
-  // "Ofsted criticised management oversight" summarises speech as a noun phrase: no words of the speaker's to report.
-  if (!inner.length && NP_SUMMARY.test(r.cue) && !/\sas\s/.test(w.masked.slice(r.start, r.end))) {
+  // "Ofsted criticised management oversight" summarises speech as a noun phrase, and "Councils fear …" a mood: no words to report.
+  const mood = r.ref?.type === 'group' && !r.ref.leader && ATTITUDE_VERBS.test(r.cue);
+  if (mood || (!inner.length && NP_SUMMARY.test(r.cue) && !/\sas\s/.test(w.masked.slice(r.start, r.end)))) {
     noteSubject(w, s, e, para);
     return;
   }

@@ -33,6 +33,9 @@ export const OBJECT_VERBS = [
 /** Object verbs whose object, without quoted words, only names what was talked about. */
 export const NP_SUMMARY = /^(?:hailed|hails|lambasted|blasted|hit out at|criticised|criticises|criticized|blamed|blames|slammed|slams|welcomed|welcomes|questioned|questions|attacked|attacks|condemned|condemns|praised|praises|dismissed|dismisses|defended|defends|rejected|rejects|accused|accuses|charged|expressed concerns? (?:about|over)|raised concerns about)$/;
 
+/** Verbs of attitude: a group that fears or believes something is the reporter's summary of a mood, not a statement. */
+export const ATTITUDE_VERBS = /^(?:fear|fears|feared|believe|believes|believed|feel|feels|felt|hope|hopes|hoped|think|thinks|expect|expects)$/;
+
 /** Passive reporting ("leaders were called upon to …"): the agent is found from context. */
 export const PASSIVE_CUE = /\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:called upon|called on|urged|told|warned|asked|challenged)\s+(?=to\b)/;
 

@@ -1,5 +1,6 @@
 // What a single phrase denotes: a person (with role and body), a pronoun, relatives, a post, a body or an institutional source.
 import { GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, ROLE_WORDS, SPOKES_NOUNS } from './lexicon.ts';
+import { readGroup } from './groups.ts';
 import { findNames, type NameMention } from './names.ts';
 import type { OrgMention } from './orgs.ts';
 import { GENERIC_OWNER, genericOwner, impliedOrg, leaderRole, orgsIn, pickOrg, placeCouncil, withoutPlace } from './phrase-orgs.ts';
@@ -57,6 +58,8 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
   // "A government spokesperson", "a council spokeswoman": the body of that kind in play.
   const spokesFor = /^(?:an?|the)\s+([a-z]+)\s+(?:spokesperson|spokesman|spokeswoman|source)$/.exec(lower);
   if (!org && spokesFor && spokesFor[1]! in GENERIC_ORG_NOUNS) return { type: 'generic', noun: spokesFor[1]! };
+  // "Ofsted said … A spokesperson said:": the body that spoke last.
+  if (!org && /^(?:an?|the|its)\s+(?:spokesperson|spokesman|spokeswoman)$/.test(lower)) return { type: 'generic', noun: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
     return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
   }
@@ -65,6 +68,9 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
   const lastOrg = orgs.at(-1);
   if (org && role && !ROLE_WORDS.test(role) && /^(?:an?|the|this)\s/i.test(t) && lastOrg && lastOrg.end - base >= s.trimEnd().length) return { type: 'org', org: lastOrg.org, role: null };
   if (org && /^(?:mps|members)$/.test(role ?? '')) return { type: 'org', org, role: null };
+  // "Local authorities say", "Directors' leader says": a group, or its leader.
+  const group = org ? null : readGroup(t);
+  if (group) return { type: 'group', ...group, at: base };
   if (!org && role) {
     const known = registryRole(role);
     if (known) return { type: 'role', role: known.role, org: known.org, at: base };

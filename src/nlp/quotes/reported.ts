@@ -68,6 +68,7 @@ function sourceKey(ref: SpeakerRef): string {
     case 'org': return `o:${ref.org}`;
     case 'institution': return `i:${ref.noun}:${ref.org}`;
     case 'generic': return `g:${ref.noun}`;
+    case 'group': return `G:${ref.noun}`;
     default: return 'pronoun';
   }
 }

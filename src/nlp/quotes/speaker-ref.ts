@@ -9,7 +9,8 @@ export type SpeakerRef =
   | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number }
   | { type: 'org'; org: string; role: string | null }
   | { type: 'institution'; noun: string; org: string | null }
-  | { type: 'generic'; noun: string };
+  | { type: 'generic'; noun: string }
+  | { type: 'group'; noun: string; leader: boolean; at: number };
 
 export interface PhraseContext {
   orgs: OrgMatcher;

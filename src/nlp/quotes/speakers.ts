@@ -1,5 +1,6 @@
 // Turns a speaker phrase into a speaker, using what the article has said so far: pronouns, surnames, roles, institutions.
 import { organisationSpeakerName, registries } from '../registries.ts';
+import { representsGroup } from './groups.ts';
 import { GENERIC_ORG_NOUNS } from './lexicon.ts';
 import { isLocalCouncil } from './orgs.ts';
 import type { ArticlePeople, Person } from './people.ts';
@@ -62,6 +63,8 @@ export class SpeakerState {
         return { name: organisationSpeakerName(ref.org), org: ref.org, role: ref.role, person: null };
       case 'generic':
         return this.generic(ref.noun);
+      case 'group':
+        return this.group(ref);
       case 'institution': {
         // "a survey by the Trust … The survey found": the same source the article named before.
         const org = ref.org ?? this.sources.get(ref.noun) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
@@ -105,6 +108,17 @@ export class SpeakerState {
     // Only a noun that says what kind of body it is may reach forward; "the spokesperson" could be anyone's.
     const org = kinds || NAMED_ONLY.has(noun) ? this.articleOrg(fits) : null;
     return org ? { name: organisationSpeakerName(org), org, role: null, person: null } : null;
+  }
+
+  /**
+   * "Local authorities say": the body the article names that speaks for them (the LGA), else the group itself;
+   * "Directors' leader says": that body's leader, as a post without a name resolves.
+   */
+  private group(ref: SpeakerRef & { type: 'group' }): Speaker | null {
+    const org = this.articleOrg((o) => representsGroup(o, ref.noun));
+    if (!ref.leader) return org ? { name: organisationSpeakerName(org), org, role: null, person: null } : { name: ref.noun, org: null, role: null, person: null };
+    if (!org) return null;
+    return this.resolve({ type: 'role', role: registries().orgByShort.get(org)?.leaderRole ?? 'leader', org, at: ref.at });
   }
 
   remember(s: Speaker): void {

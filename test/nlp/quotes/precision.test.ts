@@ -12,6 +12,7 @@ describe('no quote without a speaker and content', () => {
     ['a speech noun', 'The claims made by the council were rejected by the tribunal last week.'],
     ['a scare-quoted rating', 'The council was rated "inadequate" in 2019 and "requires improvement" in 2022.'],
     ['an unnamed group', 'Children told inspectors that they felt safe in their homes.'],
+    ['a group\'s mood', 'Councils fear a rise in agency costs after the changes.'],
     ['job advert text', 'This is an exciting opportunity to join our team. You will be told more at interview.'],
     ['a noun-phrase summary of speech', 'The inspectorate has defended its new framework after MPs raised concerns.'],
     ['a verb form used as a modifier', "Ofsted's proposed framework and the council's revised plans were published together."],
@@ -55,5 +56,12 @@ describe('speech verbs and their content', () => {
   it('reads a source past a "published today" aside, and a spokesperson for the body of that kind in play', () => {
     const qs = quotesIn('Ofsted\'s annual report, published today, said too many children were living far from home.\n\nThe Department for Education said it would respond.\n\nA government spokesperson said: "We are investing in new homes."');
     expect(qs.map((q) => [q.speaker, q.speakerOrg])).toEqual([['Ofsted', 'Ofsted'], ['Department for Education', 'DfE'], ['Department for Education', 'DfE']]);
+  });
+});
+
+describe('one entry per quote', () => {
+  it('reads a full quote after reported speech in its paragraph once', () => {
+    const qs = quotesIn('Sir Martyn Oliver said the dates had been agreed. "Nobody will be surprised by a visit," he said.');
+    expect(qs.map((q) => q.text)).toEqual(['the dates had been agreed', 'Nobody will be surprised by a visit,']);
   });
 });
