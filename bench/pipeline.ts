@@ -1,15 +1,21 @@
 // Pipeline throughput: articles/s through ingest → NLP (quotes, speakers, stance) → store into a fresh SQLite file,
 // next to bare wink-nlp `readDoc` articles/s on the very same texts in the same run, and the ratio of the two.
 // Two store paths, each into its own database: one transaction per article (`ingestArticle`, as a crawl stores each
-// item it fetches) and one commit per chunk of articles (`ingestArticles`, for imports and backfills). The NLP stage
+// item it fetches) and one commit per chunk of articles (`ingestArticles`, the same batches on one thread). The NLP stage
 // alone (`analyseArticle`) on the same texts shows how much of the gap is NLP and how much the store.
-// Everything runs on one thread, timed in alternating chunks so load from other processes hits each path alike.
+// Everything above runs on one thread, timed in alternating chunks so load from other processes hits each path alike.
+// Then the parallel import path (`ingestBatches`: the NLP stage on a pool of worker threads, one per core, while the
+// main thread stores batches of 50) next to bare `readDoc` on a pool of the same size, in alternating segments: its
+// rate is given against bare wink on one thread and against bare wink on the same number of threads.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/connection.ts';
 import { ingestArticle, ingestArticles } from '../src/pipeline/ingest.ts';
 import { analyseArticle } from '../src/nlp/analyse.ts';
+import { createAnalysisPool } from '../src/pipeline/analysis-pool.ts';
+import { ingestBatches } from '../src/pipeline/batch-ingest.ts';
+import { createWorkerPool } from '../src/pipeline/worker-pool.ts';
 import { nlp } from '../src/nlp/wink.ts';
 import type { ScrapedArticle } from '../src/types.ts';
 import { article, between, organisations, people, rng } from './lib/generate.ts';
@@ -18,6 +24,8 @@ import { record } from './lib/stats.ts';
 const COUNT = Number(process.env.BENCH_PIPELINE_N ?? 5_000);
 const WARMUP = 100;
 const CHUNK = 50;
+/** Articles per turn of each parallel path: long enough for the pipeline to fill (several batches in flight). */
+const SEGMENT = 500;
 
 export function generateCorpus(n: number, seed = 7): ScrapedArticle[] {
   const r = rng(seed);
@@ -46,6 +54,44 @@ function alternate(n: number, fns: Array<(from: number, to: number) => void>, ch
   return ms.map((m) => m / 1000);
 }
 
+/** `alternate` for asynchronous paths. */
+async function alternateAsync(n: number, fns: Array<(from: number, to: number) => Promise<void>>, chunk: number): Promise<number[]> {
+  const ms = fns.map(() => 0);
+  for (let from = 0; from < n; from += chunk) {
+    const to = Math.min(n, from + chunk);
+    for (const [k, fn] of fns.entries()) {
+      const t = performance.now();
+      await fn(from, to);
+      ms[k]! += performance.now() - t;
+    }
+  }
+  return ms.map((m) => m / 1000);
+}
+
+const batchesOf = (articles: ScrapedArticle[]) =>
+  Array.from({ length: Math.ceil(articles.length / CHUNK) }, (_, i) => articles.slice(i * CHUNK, (i + 1) * CHUNK).map((article) => ({ article })));
+
+/** Articles/s of bare readDoc on a pool of worker threads and of the parallel import path, same texts. */
+async function parallelRates(texts: ScrapedArticle[], warm: ScrapedArticle[], db: ReturnType<typeof openBenchDb>) {
+  const workers = availableParallelism();
+  const bare = createWorkerPool<string, null>(new URL('./lib/read-doc-task.ts', import.meta.url), workers);
+  const analysis = createAnalysisPool(workers);
+  let failed = 0;
+  const ingest = (articles: ScrapedArticle[]) =>
+    ingestBatches(analysis.run, db, 'bench', batchesOf(articles), (_, results) => void (failed += results.filter((r) => r instanceof Error).length));
+  try {
+    await Promise.all(warm.map((a) => bare.run(a.text)));
+    await ingest(warm);
+    const [bareS, pipelineS] = await alternateAsync(texts.length, [
+      async (from, to) => void (await Promise.all(texts.slice(from, to).map((a) => bare.run(a.text)))),
+      (from, to) => ingest(texts.slice(from, to)),
+    ], SEGMENT);
+    return { workers, bareS: bareS!, pipelineS: pipelineS!, failed };
+  } finally {
+    await Promise.all([bare.close(), analysis.close()]);
+  }
+}
+
 function openBenchDb(dir: string, name: string) {
   const db = openDatabase(join(dir, name));
   db.prepare("INSERT INTO sources (id, name, kind) VALUES ('bench', 'Bench', 'feed')").run();
@@ -59,6 +105,7 @@ export async function runPipelineBench(n = COUNT) {
   const dir = mkdtempSync(join(tmpdir(), 'stancewatch-pipeline-'));
   const single = openBenchDb(dir, 'single.db');
   const batched = openBenchDb(dir, 'batched.db');
+  const parallel = openBenchDb(dir, 'parallel.db');
   try {
     // Warm every path (JIT, model tables, statement caches) before timing any.
     const warm = corpus.slice(0, WARMUP);
@@ -72,9 +119,14 @@ export async function runPipelineBench(n = COUNT) {
       (from, to) => { for (let i = from; i < to; i++) quotes += ingestArticle(single, 'bench', texts[i]!).quotes; },
       (from, to) => { failed += ingestArticles(batched, 'bench', texts.slice(from, to)).filter((r) => r instanceof Error).length; },
     ]) as [number, number, number, number];
+    const par = await parallelRates(texts, warm, parallel);
+    failed += par.failed;
     const stored = (db: typeof single) => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     const figures = {
-      articles: n, words, quotes, stored: stored(single), storedBatched: stored(batched), failed,
+      articles: n, words, quotes, stored: stored(single), storedBatched: stored(batched), storedParallel: stored(parallel), failed,
+      cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', workers: par.workers,
+      winkParallel: n / par.bareS, pipelineParallel: n / par.pipelineS,
+      ratioParallelVsOneThread: winkS / par.pipelineS, ratioParallelVsSameThreads: par.bareS / par.pipelineS,
       wink: n / winkS, nlp: n / nlpS, pipeline: n / singleS, pipelineBatched: n / batchedS,
       ratio: winkS / singleS, ratioBatched: winkS / batchedS, ratioNlp: winkS / nlpS,
       // Seconds per article beyond the NLP stage, in units of one bare readDoc: the store's own cost.
@@ -86,13 +138,18 @@ export async function runPipelineBench(n = COUNT) {
     console.log(`bare wink-nlp readDoc:                  ${figures.wink.toFixed(1)} articles/s`);
     console.log(`NLP stage alone (analyseArticle):       ${figures.nlp.toFixed(1)} articles/s  = ${pct(figures.ratioNlp)} (the ceiling for the pipeline)`);
     console.log(`ingest → NLP → store, one commit each:  ${figures.pipeline.toFixed(1)} articles/s  = ${pct(figures.ratio)}  ${verdict(figures.ratio)}  (crawl path)`);
-    console.log(`ingest → NLP → store, one commit/${CHUNK}:   ${figures.pipelineBatched.toFixed(1)} articles/s  = ${pct(figures.ratioBatched)}  ${verdict(figures.ratioBatched)}  (ingestArticles: import/backfill path)`);
+    console.log(`ingest → NLP → store, one commit/${CHUNK}:   ${figures.pipelineBatched.toFixed(1)} articles/s  = ${pct(figures.ratioBatched)}  ${verdict(figures.ratioBatched)}  (ingestArticles, one thread)`);
     console.log(`store beyond NLP: ${figures.storeInWinkUnits.toFixed(2)} (one commit each) / ${figures.storeBatchedInWinkUnits.toFixed(2)} (batched) × a bare readDoc per article; ${failed} failed`);
+    console.log(`parallel, ${par.workers} worker threads on ${figures.cores} cores (${figures.cpu}), segments of ${SEGMENT}, the main thread storing:`);
+    console.log(`bare wink-nlp readDoc, ${par.workers} threads:        ${figures.winkParallel.toFixed(1)} articles/s`);
+    console.log(`ingest → NLP on ${par.workers} threads → store, one commit/${CHUNK}: ${figures.pipelineParallel.toFixed(1)} articles/s  = ${pct(figures.ratioParallelVsOneThread)} on one thread  ${verdict(figures.ratioParallelVsOneThread)};  ` +
+      `${(100 * figures.ratioParallelVsSameThreads).toFixed(0)}% of bare wink on the same ${par.workers} threads  ${verdict(figures.ratioParallelVsSameThreads)}  (stancewatch import)`);
     await record('pipeline', figures);
     return figures;
   } finally {
     single.close();
     batched.close();
+    parallel.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

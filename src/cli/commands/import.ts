@@ -2,7 +2,8 @@
 import { openDatabase } from '../../db/connection.ts';
 import { getSourceState, upsertSource } from '../../db/sources.ts';
 import { syncRegistries } from '../../db/people.ts';
-import { analyseArticlesWith, storeAnalysed, type AnalysedBatch, type IngestResult, type IngestStatus } from '../../pipeline/ingest.ts';
+import type { IngestResult, IngestStatus } from '../../pipeline/ingest.ts';
+import { ingestBatches } from '../../pipeline/batch-ingest.ts';
 import { createAnalysisPool } from '../../pipeline/analysis-pool.ts';
 import type { ScrapedArticle } from '../../types.ts';
 import { normaliseDate } from '../../pipeline/dates.ts';
@@ -55,25 +56,10 @@ const command: Command = {
       // commit per batch (an article that fails is rolled back alone); the next batch is analysed while one is stored.
       const pool = createAnalysisPool(config.nlpWorkers, files.length);
       try {
-        let previous: { batch: Array<{ file: string }>; analysed: Promise<AnalysedBatch> } | null = null;
-        const storePrevious = async () => {
-          if (!previous) return;
-          const { batch, analysed } = previous;
-          let results: Array<IngestResult | Error>;
-          try {
-            results = storeAnalysed(db, await analysed);
-          } catch (err) {
-            results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
-          }
-          results.forEach((result, k) => report(batch[k]!.file, result));
+        const batches = function* () {
+          for (let i = 0; i < files.length; i += IMPORT_BATCH) yield readBatch(files.slice(i, i + IMPORT_BATCH), { url, published }, report);
         };
-        for (let i = 0; i < files.length; i += IMPORT_BATCH) {
-          const batch = readBatch(files.slice(i, i + IMPORT_BATCH), { url, published }, report);
-          const analysed = analyseArticlesWith(pool.run, db, sourceId, batch.map((b) => b.article));
-          await storePrevious();
-          previous = { batch, analysed };
-        }
-        await storePrevious();
+        await ingestBatches(pool.run, db, sourceId, batches(), (items, results) => results.forEach((r, k) => report(items[k]!.file, r)));
       } finally {
         await pool.close();
       }
