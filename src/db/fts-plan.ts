@@ -8,18 +8,32 @@
 //    probe, and a word common years ago but absent lately makes such a walk cross every recent row. Rejected.)
 //  - speaker:/org: values become the ids of the people or organisations they name (an indexed IN list); only a
 //    name that matches no one falls back to a full-text match on the quoted name.
+//  - Filters the quote index holds as tokens (stance, source, organisation: search-facets.ts) join the quote match,
+//    so the count above and every plan read the intersection, and a match with no quote at all becomes `0`: for
+//    a common word and a stance it never has, FTS5 proves it in one pass over two lists (5–25 ms at 1M quotes)
+//    where the walk or the match set took 60–260 ms. The filters' SQL conditions stay: the tokens only narrow.
 import type { DB } from './connection.ts';
-import { likeContains, nameMatch, ORG_IDS_SQL, PERSON_IDS_SQL, type FieldTerm, type SqlCondition } from './search.ts';
+import { likeContains, nameMatch, ORG_IDS_SQL, PERSON_IDS_SQL, quoteMatchCondition, type FieldTerm, type SqlCondition } from './search.ts';
+import { facetExpression } from './search-facets.ts';
 
 /** Above this many matches, walking the date index finds a page sooner than sorting every match. */
 const COMMON = 2000;
 const MAX_IDS = 500;
 
-function planFullText(db: DB, c: SqlCondition & { fts: NonNullable<SqlCondition['fts']> }): SqlCondition {
+type FtsCondition = SqlCondition & { fts: NonNullable<SqlCondition['fts']> };
+
+/** Overrides for tests, which force the common-word plans on a small database. */
+export interface PlanOptions {
+  /** matches above which a full-text match is common */
+  common?: number;
+}
+
+function planFullText(db: DB, c: FtsCondition, common: number): SqlCondition {
   const { n } = db
-    .prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM ${c.fts.table} WHERE ${c.fts.table} MATCH ? LIMIT ${COMMON + 1})`)
+    .prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM ${c.fts.table} WHERE ${c.fts.table} MATCH ? LIMIT ${common + 1})`)
     .get(c.fts.match) as { n: number };
-  return n > COMMON ? { ...c, sql: `+${c.sql}`, common: true } : c;
+  if (n === 0) return { sql: '0', params: [] };
+  return n > common ? { ...c, sql: `+${c.sql}`, common: true } : c;
 }
 
 function planNamedTerm(db: DB, c: SqlCondition, t: FieldTerm): SqlCondition {
@@ -29,17 +43,24 @@ function planNamedTerm(db: DB, c: SqlCondition, t: FieldTerm): SqlCondition {
   const not = t.negated ? 'NOT ' : '';
   if (ids.length) {
     const col = t.field === 'org' ? 'q.organisation_id' : 'q.person_id';
-    return { sql: `${not}${col} IN (${ids.map(() => '?').join(', ')})`, params: ids };
+    const facet = t.field === 'org' && !t.negated ? { key: 'org' as const, values: ids } : undefined;
+    return { sql: `${not}${col} IN (${ids.map(() => '?').join(', ')})`, params: ids, facet };
   }
   const match = nameMatch(t);
   if (!match) return { sql: t.negated ? '1' : '0', params: [] };
   return { sql: `${not}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, params: [match] };
 }
 
-export function planConditions(db: DB, conds: SqlCondition[]): SqlCondition[] {
-  return conds.map((c) => {
-    if (c.fts) return planFullText(db, { ...c, fts: c.fts });
-    if (c.term) return planNamedTerm(db, c, c.term);
-    return c;
-  });
+/** The quote match with every filter the index holds as tokens (none for articles, or without such filters). */
+function withFacets(db: DB, c: FtsCondition, conds: SqlCondition[]): FtsCondition {
+  if (c.fts.table !== 'quotes_fts') return c;
+  const facets = conds.flatMap((f) => (f.facet ? [facetExpression(db, f.facet)] : [])).filter((e) => e !== null);
+  if (!facets.length) return c;
+  const match = [c.fts.match, ...facets].join(' AND ');
+  return { ...quoteMatchCondition(match), fts: { table: 'quotes_fts', match } };
+}
+
+export function planConditions(db: DB, conds: SqlCondition[], opts: PlanOptions = {}): SqlCondition[] {
+  const named = conds.map((c) => (c.term ? planNamedTerm(db, c, c.term) : c));
+  return named.map((c) => (c.fts ? planFullText(db, withFacets(db, { ...c, fts: c.fts }, named), opts.common ?? COMMON) : c));
 }

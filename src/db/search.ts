@@ -3,6 +3,7 @@
 // FTS5 syntax; anything we cannot make sense of becomes a BadRequest with a message a person can act on.
 import { BadRequest } from '../errors.ts';
 import { QUOTE_KINDS, STANCES } from '../types.ts';
+import { USER_COLUMNS, type FacetFilter } from './search-facets.ts';
 
 export const SEARCH_FIELDS = ['speaker', 'org', 'stance', 'source', 'kind', 'before', 'after'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -30,6 +31,8 @@ export interface SqlCondition {
   common?: boolean;
   /** Set on speaker:/org: conditions, which the planner can narrow to the matching ids (see fts-plan.ts). */
   term?: FieldTerm;
+  /** Set on a filter that the quote index also holds as tokens: the planner adds it to the text match (search-facets.ts). */
+  facet?: FacetFilter;
 }
 
 const MAX_QUERY_LENGTH = 500;
@@ -168,7 +171,8 @@ export function likeContains(value: string): string {
 export function fieldCondition(t: FieldTerm): SqlCondition {
   const cond = positiveFieldCondition(t);
   const term = t.field === 'org' || t.field === 'speaker' ? t : undefined;
-  return { sql: t.negated ? `NOT ${cond.sql}` : cond.sql, params: cond.params, term };
+  if (t.negated) return { sql: `NOT ${cond.sql}`, params: cond.params, term };
+  return { ...cond, term };
 }
 
 /** The names that an org: or speaker: value matches, as SQL returning ids; used with params [v, v, like(v)]. */
@@ -184,12 +188,15 @@ export function nameMatch(t: FieldTerm): string | null {
 function positiveFieldCondition(t: FieldTerm): SqlCondition {
   const v = t.value;
   switch (t.field) {
-    case 'stance': return { sql: 'q.stance = ?', params: [v] };
+    case 'stance': return { sql: 'q.stance = ?', params: [v], facet: { key: 'stance', values: [v] } };
     case 'kind': return { sql: 'q.kind = ?', params: [v] };
     case 'after': return { sql: 'q.published_at >= ?', params: [v] };
     case 'before': return { sql: 'q.published_at < ?', params: [v] };
-    case 'source':
-      return { sql: `q.source_id IN (SELECT id FROM sources WHERE id = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\')`, params: [v, likeContains(v)] };
+    case 'source': {
+      const ids = `SELECT id FROM sources WHERE id = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\\'`;
+      const params = [v, likeContains(v)];
+      return { sql: `q.source_id IN (${ids})`, params, facet: { key: 'source', lookup: ids, params } };
+    }
     case 'org':
     case 'speaker': {
       const col = t.field === 'org' ? 'q.organisation_id' : 'q.person_id';
@@ -202,11 +209,19 @@ function positiveFieldCondition(t: FieldTerm): SqlCondition {
   }
 }
 
+/** Quotes `q` whose index entry matches an FTS5 expression. */
+export function quoteMatchCondition(match: string): SqlCondition {
+  return { sql: 'q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [match], fts: { table: 'quotes_fts', match } };
+}
+
+/** A user's expression, kept to the columns people search (not the index's filter tokens). */
+const userColumns = (expr: string) => `${USER_COLUMNS} : (${expr})`;
+
 /** Conditions on quotes `q` for a parsed search: the text match and every field term. */
 export function quoteSearchConditions(p: ParsedSearch): SqlCondition[] {
   const out: SqlCondition[] = [];
-  if (p.match) out.push({ sql: 'q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [p.match], fts: { table: 'quotes_fts', match: p.match } });
-  for (const e of p.exclude) out.push({ sql: 'q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [e] });
+  if (p.match) out.push(quoteMatchCondition(userColumns(p.match)));
+  for (const e of p.exclude) out.push({ sql: 'q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [userColumns(e)] });
   for (const f of p.fields) out.push(fieldCondition(f));
   return out;
 }

@@ -71,9 +71,9 @@ export function quoteConditions(f: QuoteFilters): SqlCondition[] {
   if (f.q?.trim()) out.push(...quoteSearchConditions(parseSearch(f.q)));
   // A scalar subquery (=, not IN) is an equality SQLite can seek on in quotes_by_person / quotes_by_org.
   if (f.speaker) out.push({ sql: 'q.person_id = (SELECT id FROM people WHERE slug = ?)', params: [f.speaker] });
-  if (f.org) out.push({ sql: 'q.organisation_id = (SELECT id FROM organisations WHERE slug = ?)', params: [f.org] });
-  if (f.stance) out.push({ sql: 'q.stance = ?', params: [f.stance] });
-  if (f.source) out.push({ sql: 'q.source_id = ?', params: [f.source] });
+  if (f.org) out.push({ sql: 'q.organisation_id = (SELECT id FROM organisations WHERE slug = ?)', params: [f.org], facet: { key: 'org', lookup: 'SELECT id FROM organisations WHERE slug = ?', params: [f.org] } });
+  if (f.stance) out.push({ sql: 'q.stance = ?', params: [f.stance], facet: { key: 'stance', values: [f.stance] } });
+  if (f.source) out.push({ sql: 'q.source_id = ?', params: [f.source], facet: { key: 'source', values: [f.source] } });
   if (f.kind) out.push({ sql: 'q.kind = ?', params: [f.kind] });
   if (f.from) out.push({ sql: 'q.published_at >= ?', params: [f.from] });
   if (f.to) out.push({ sql: 'q.published_at <= ?', params: [endOfDay(f.to)] });

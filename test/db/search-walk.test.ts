@@ -1,53 +1,19 @@
 // The search planner must never change what a search returns: every plan (rare word driven by the match, common
-// word by the windowed walk, the walk's fallback to the whole match set) gives the rows and order of the
-// straightforward query, page after page through `_next` cursors.
+// word by the windowed walk, the walk's fallback to the whole match set, each with the filters' index tokens in the
+// match, and a match with none left) gives the rows and order of the straightforward query, page after page
+// through `_next` cursors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planConditions } from '../../src/db/fts-plan.ts';
-import { pageConditions, type WalkOptions } from '../../src/db/search-walk.ts';
-import { decodeCursor, joinConditions, keysetPage, listQuotes, quoteConditions, type QuoteFilters } from '../../src/db/timeline.ts';
+import { pageConditions } from '../../src/db/search-walk.ts';
+import { joinConditions, quoteConditions, type QuoteFilters } from '../../src/db/timeline.ts';
 import { buildSearchFixture, type SearchFixture } from './search-fixture.ts';
+import { expectSamePages, reference as referenceIn, viaListQuotes, walkPages, withWalk, type Pager } from './search-pages.ts';
 
 let f: SearchFixture;
 beforeAll(() => { f = buildSearchFixture(); });
 afterAll(() => f.close());
 
-/** The straightforward query: every condition as written, newest first, undated last. */
-function reference(filters: QuoteFilters): number[] {
-  const { where, params } = joinConditions(quoteConditions(filters));
-  return f.db.prepare(`SELECT q.id FROM quotes q ${where} ORDER BY q.published_at IS NULL, q.published_at DESC, q.id DESC`).pluck().all(...params) as number[];
-}
-
-type Pager = (filters: QuoteFilters, cursor: string | null, size: number) => { ids: number[]; next: string | null };
-
-const viaListQuotes: Pager = (filters, cursor, size) => {
-  const page = listQuotes(f.db, filters, cursor ? decodeCursor(cursor) : null, size);
-  return { ids: page.rows.map((r) => r.id), next: page.next };
-};
-
-/** listQuotes' page selection with the walk's limits overridden, to force each path on a small database. */
-const withWalk = (opts: WalkOptions): Pager => (filters, cursor, size) => {
-  const base = planConditions(f.db, quoteConditions(filters));
-  const page = keysetPage(cursor ? decodeCursor(cursor) : null, size, (extra, order, n) => {
-    const { where, params } = joinConditions(pageConditions(f.db, [...base, extra], order, n, opts));
-    return f.db.prepare(`SELECT q.id, q.published_at FROM quotes q ${where} ORDER BY ${order} LIMIT ?`).all(...params, n) as { id: number; published_at: string | null }[];
-  });
-  return { ids: page.rows.map((r) => r.id), next: page.next };
-};
-
-/** Follows `_next` cursors for up to `maxPages` pages; returns the ids seen and whether the last page said "no more". */
-function walkPages(pager: Pager, filters: QuoteFilters, size: number, maxPages: number): { ids: number[]; ended: boolean } {
-  const ids: number[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < maxPages; i++) {
-    const page = pager(filters, cursor, size);
-    expect(page.ids.length).toBeLessThanOrEqual(size);
-    ids.push(...page.ids);
-    if (!page.next) return { ids, ended: true };
-    expect(page.ids.length).toBe(size);
-    cursor = page.next;
-  }
-  return { ids, ended: false };
-}
+const reference = (filters: QuoteFilters) => referenceIn(f.db, filters);
 
 const WORDS = ['inspection', 'framework', 'reform', 'welcome', 'single', 'scrutiny', 'grading', 'zebra', 'inspection framework',
   'inspection OR grading', 'inspection -framework', '"inspection framework"', 'welcome stance:opposes', 'single after:2019'];
@@ -105,24 +71,25 @@ describe('search plans against the straightforward query', () => {
     }
   });
 
-  const pagers: [string, Pager][] = [
+  const pagers: [string, (db: SearchFixture['db']) => Pager][] = [
     ['listQuotes', viaListQuotes],
-    ['small windows', withWalk({ firstWindow: 5, maxWalk: Infinity })],
-    ['usual plan after one window', withWalk({ firstWindow: 5, maxWalk: 0 })],
+    ['small windows', (db) => withWalk(db, { firstWindow: 5, maxWalk: Infinity })],
+    ['usual plan after one window', (db) => withWalk(db, { firstWindow: 5, maxWalk: 0 })],
+    // Few matches with their filter tokens pass the fixture's 2,000: above 20, the walk reads the narrowed match.
+    ['small windows over the match with filter tokens', (db) => withWalk(db, { firstWindow: 5, maxWalk: Infinity }, { common: 20 })],
+    ['usual plan over the match with filter tokens', (db) => withWalk(db, { firstWindow: 5, maxWalk: 0 }, { common: 20 })],
   ];
-  describe.each(pagers)('%s', (_name, pager) => {
+  describe.each(pagers)('%s', (_name, makePager) => {
+    const pager: Pager = (filters, cursor, size) => makePager(f.db)(filters, cursor, size);
     it('returns the same rows in the same order for every word and filter pair, page after page', () => {
       let compared = 0;
       let nonEmpty = 0;
       for (const q of WORDS) {
         for (const filters of filterSets()) {
           const combo = { ...filters, q };
-          const expected = reference(combo);
+          let expected: number[] = [];
           for (const size of [7, 50]) {
-            const got = walkPages(pager, combo, size, 4);
-            const label = `${JSON.stringify(combo)} size ${size}`;
-            expect(got.ids, label).toEqual(expected.slice(0, got.ids.length));
-            expect(got.ids.length, label).toBe(Math.min(expected.length, got.ended ? expected.length : size * 4));
+            expected = expectSamePages(f.db, pager, combo, size, 4);
             compared++;
           }
           if (expected.length) nonEmpty++;
