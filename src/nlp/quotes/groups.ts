@@ -17,7 +17,7 @@ const GROUP_HEADS = new Set([
   'officials', 'academics', 'researchers', 'practitioners', 'professionals', 'bosses', 'councillors', 'governors',
   'commissioners', 'fosterers', 'halls', 'dcss', 'educators',
 ]);
-const QUANTIFIER = /^(?:the|many|some|most|several|other|all|both|few|a few|senior|a number of|a group of|hundreds of|dozens of|thousands of|[\d,]+|[a-z]+'s)\s+/;
+const QUANTIFIER = /^(?:the|many|some|most|several|other|all|both|few|a few|senior|a number of|a group of|hundreds of|dozens of|thousands of|more than|over|almost|nearly|around|about|[\d,]+|[a-z]+'s)\s+/;
 const POSSESSIVE_GROUP = /(?:^|\s)((?:[a-z’'-]+\s){0,2}[a-z-]+s)['’]\s+(union|association|body|organisation|group|leader|leaders|chief|boss|president|representative)\b/;
 const LEADER_WORD = /\b(?:leader|head|chief|boss|president|general secretary|chair|chairman|chairwoman)\b/;
 
@@ -30,9 +30,11 @@ export function readGroup(t: string): GroupPhrase | null {
     const leader = /^(?:leader|leaders|chief|boss|president)$/.test(owned[2]!) || LEADER_WORD.test(lower.slice(0, owned.index));
     return GROUP_HEADS.has(noun.split(' ').at(-1)!) ? { noun, leader } : null;
   }
-  if (!/^[a-z][a-z' -]*$/.test(lower) || lower.split(' ').length > 6) return null;
   const noun = stripQuantifiers(lower);
-  return GROUP_HEADS.has(noun.split(' ').at(-1)!) && noun.split(' ').length <= 4 ? { noun, leader: false } : null;
+  if (!/^[a-z][a-z' -]*$/.test(noun) || noun.split(' ').length > 6) return null;
+  // "directors of children's services": the head is before "of".
+  const head = noun.split(' of ')[0]!;
+  return GROUP_HEADS.has(head.split(' ').at(-1)!) && head.split(' ').length <= 4 ? { noun, leader: false } : null;
 }
 
 function stripQuantifiers(s: string): string {

@@ -18,6 +18,8 @@ export const SPEECH_VERBS = [
   'reiterated', 'repeated', 'underlined', 'outlined', 'disclosed', 'denied', 'disputed', 'demanded', 'thinks', 'felt', 'feels',
   'hopes', 'hoped', 'expects', 'warn', 'argue', 'claim', 'insist', 'admit', 'believe', 'suggest', 'fear', 'acknowledge', 'accept', 'conclude', 'find',
   'proposes', 'proposed', 'propose', 'states', 'tweeted', 'pleaded', 'quipped', 'joked',
+  // "X is quoted as saying …", "was reported as saying": the passive before it is stripped with the auxiliaries.
+  'as saying',
   ...THAT_ONLY,
 ];
 
@@ -40,7 +42,7 @@ export const ATTITUDE_VERBS = /^(?:fear|fears|feared|believe|believes|believed|f
 export const PASSIVE_CUE = /\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:called upon|called on|urged|told|warned|asked|challenged)\s+(?=to\b)/;
 
 /** Auxiliaries and adverbs that may sit between the subject and the verb (lower case only: "Long" may be a surname). */
-export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once|long|repeatedly|consistently|always|often|now|already|still|publicly|privately|first|separately|subsequently|since|earlier|initially|originally|strongly|firmly|clearly|openly|specifically|previously)';
+export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once|long|repeatedly|consistently|always|often|now|already|still|publicly|privately|first|separately|subsequently|since|earlier|initially|originally|strongly|firmly|clearly|openly|specifically|previously|(?:is|was|were|are|has\\s+been|have\\s+been|had\\s+been)\\s+(?:quoted|reported|recorded|heard|understood))';
 
 export const TITLES = ['Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Cllr', 'Councillor', 'Professor', 'Prof', 'Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Rev', 'Revd', 'Judge', 'Justice'];
 export const MALE_TITLES = new Set(['Sir', 'Lord', 'Baron', 'Mr']);
@@ -66,6 +68,7 @@ export const INSTITUTION_NOUNS: Record<string, string> = {
   inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', consultation: 'consultation', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
   data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
+  letter: 'letter',
 };
 
 /** Nouns that refer back to an organisation already in play ("the union said"), with the kinds they fit (null: any). */

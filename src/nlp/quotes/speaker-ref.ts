@@ -10,7 +10,7 @@ export type SpeakerRef =
   | { type: 'org'; org: string; role: string | null }
   | { type: 'institution'; noun: string; org: string | null }
   | { type: 'generic'; noun: string }
-  | { type: 'group'; noun: string; leader: boolean; at: number };
+  | { type: 'group'; noun: string; leader: boolean; at: number; source?: string };
 
 export interface PhraseContext {
   orgs: OrgMatcher;

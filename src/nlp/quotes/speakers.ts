@@ -25,6 +25,8 @@ export class SpeakerState {
   private readonly history: Speaker[] = [];
   /** The body each source noun ("survey", "report") was last said to come from. */
   private readonly sources = new Map<string, string>();
+  /** The group a source noun was last said to come from ("an open letter signed by 40 directors … The letter adds"). */
+  private readonly groupSources = new Map<string, Speaker>();
 
   constructor(
     private readonly people: ArticlePeople,
@@ -67,6 +69,8 @@ export class SpeakerState {
         return this.group(ref);
       case 'institution': {
         // "a survey by the Trust … The survey found": the same source the article named before.
+        const signed = ref.org ? null : this.groupSources.get(ref.noun);
+        if (signed) return signed;
         const org = ref.org ?? this.sources.get(ref.noun) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
         if (ref.org) this.sources.set(ref.noun, ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
@@ -116,7 +120,11 @@ export class SpeakerState {
    */
   private group(ref: SpeakerRef & { type: 'group' }): Speaker | null {
     const org = this.articleOrg((o) => representsGroup(o, ref.noun));
-    if (!ref.leader) return org ? { name: organisationSpeakerName(org), org, role: null, person: null } : { name: ref.noun, org: null, role: null, person: null };
+    if (!ref.leader) {
+      const sp = org ? { name: organisationSpeakerName(org), org, role: ref.source ?? null, person: null } : { name: ref.noun, org: null, role: ref.source ?? null, person: null };
+      if (ref.source) this.groupSources.set(ref.source, sp);
+      return sp;
+    }
     if (!org) return null;
     return this.resolve({ type: 'role', role: registries().orgByShort.get(org)?.leaderRole ?? 'leader', org, at: ref.at });
   }

@@ -1,5 +1,6 @@
 // Reads the subject phrase around a reporting verb: "Alan Wood, president of the ADCS (ADCS), said", "said the head of Ofsted".
 import { INSTITUTION_NOUNS, SUBJECT_ASIDE } from './lexicon.ts';
+import { readGroup } from './groups.ts';
 import { combine, describeOnly } from './phrase-roles.ts';
 import { PRONOUNS, readPhrase } from './read-phrase.ts';
 import { memoised, type PhraseContext, type SpeakerRef } from './speaker-ref.ts';
@@ -44,8 +45,17 @@ function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): Speak
   return { type: 'institution', noun: INSTITUTION_NOUNS[noun]!, org };
 }
 
+const LETTER_FROM = /(?:^|[,;]\s*|\b(?:and|but)\s+)((?:an?|the|this|their)\s+(?:open\s+|joint\s+)?letter)\s*,?\s+(?:signed\s+by|from|by)\s+([^,;]+?)[\s,]*$/i;
+
+/** "An open letter signed by 40 directors of children's services says": the letter speaks for the group that signed it. */
+function letterFromGroup(s: string, base: number): SpeakerRef | null {
+  const m = LETTER_FROM.exec(s);
+  const group = m ? readGroup(m[2]!) : null;
+  return group && !group.leader ? { type: 'group', ...group, at: base + m!.index, source: 'letter' } : null;
+}
+
 function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  const published = sourceWithPublisher(s, base, ctx);
+  const published = sourceWithPublisher(s, base, ctx) ?? letterFromGroup(s, base);
   if (published) return published;
   const clean = blankAsides(s).replace(/\s+$/, '');
   const segs = segments(clean);
