@@ -27,8 +27,13 @@ export function facetToken(key: FacetKey, value: string | number): string {
 
 const literal = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
+/** False on a database opened read-only before migration 004 (benches open the shared seed that way). */
+const indexHoldsFacets = (db: DB) =>
+  cachedStatement(db, "SELECT count(*) FROM pragma_table_info('quotes_fts') WHERE name = 'facets'").pluck().get() === 1;
+
 /** The FTS5 expression that a filter adds to a match, or null when it is left to SQL. */
 export function facetExpression(db: DB, f: FacetFilter): string | null {
+  if (!indexHoldsFacets(db)) return null;
   const values = 'values' in f ? f.values : (cachedStatement(db, f.lookup).pluck().all(...f.params) as (string | number)[]);
   if (!values.length || values.length > MAX_VALUES) return null;
   return `facets : (${values.map((v) => literal(facetToken(f.key, v))).join(' OR ')})`;

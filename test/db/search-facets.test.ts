@@ -158,6 +158,12 @@ describe('migration 004 on a database of schema 3', () => {
   });
   afterAll(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
 
+  it('searches as before while the database is not migrated (a read-only connection)', () => {
+    expect(matchOf(db, { q: 'inspection', stance: 'supports', org: 'adcs' })).toBe('{text speaker_name speaker_org} : ("inspection")');
+    expect(ids(db, { q: 'inspection', source: 'cyp-now', stance: 'supports' })).toEqual([2]);
+    expect(ids(db, { q: 'inspection', stance: 'mixed' })).toEqual([]);
+  });
+
   it('builds the tokens of the quotes already stored', () => {
     expect(migrate(db)).toBe(MIGRATIONS.length - 3);
     const tokens = (token: string) => db.prepare('SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid').pluck().all(`facets : "${token}"`);
@@ -167,5 +173,6 @@ describe('migration 004 on a database of schema 3', () => {
     expect(() => ftsIntegrity(db)).not.toThrow();
     expect(ids(db, { q: 'inspection', source: 'cyp-now', stance: 'supports' })).toEqual([2]);
     expect(ids(db, { q: 'inspection', org: 'adcs' })).toEqual([1, 3]);
+    expect(matchOf(db, { q: 'inspection', org: 'adcs' })).toContain(`facets : ("${facetToken('org', 7)}")`);
   });
 });
