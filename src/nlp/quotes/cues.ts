@@ -72,11 +72,12 @@ export function beforeVerb(s: string): string {
 
 /** A complement that opens with one of these is a circumstance, not reported content ("hit back after …"). */
 const CLAUSE_LINK = /^(?:about|of|after|before|when|while|as|because|since|against|over|at|in|on|with|to|from|by|during|amid|until|if)\b/i;
+const WH_TOPIC = /^(?:what|how|why|where|when|which|who|whom)\b/i;
 /** Speech verbs that also take a plain object ("found a job", "announced a review"). */
 const NP_TAKERS = /^(?:proposes|proposed|propose|find|accept|acknowledge|showed|shows|identified|outlined|disclosed|denied|disputed|demanded|promised|pledged|expects|estimated|indicated|signalled|repeated|reiterated|judged|found|finds|revealed|reveals|reported|announced|announces|confirmed|confirms|accepted|accepts|highlighted|highlights|recommended|recommends|predicted|predicts|noted|admitted|admits|acknowledged|acknowledges|stressed|stresses|emphasised|emphasises)$/;
 const CLAUSE_VERB = /\b(?:is|are|was|were|had|has|have|would|could|should|will|can|cannot|can't|won't|did|does|do|must|may|might|need|needs|needed|shall|been|being|remains|remained|seems|seemed|[a-z]{3,}ed|[a-z]+n't)\b/i;
 const ADVERBIAL_AFTER = /^\s*(?:,\s*)?(?:in (?:19|20)\d\d|in (?:january|february|march|april|may|june|july|august|september|october|november|december)(?: (?:19|20)\d\d)?|last (?:autumn|spring|summer|winter)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last (?:week|month|year)|this (?:week|month|year)|in (?:a|an|its|his|her|their) (?:statement|interview|letter|report|speech|blog|submission|evidence)|at the time|earlier|recently|previously|again|also)\b\s*,?/i;
-const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper|colleagues|staff|parents|families|pupils|ministers|officials|inquest|court|tribunal|jury|coroner|listeners|viewers|readers|friends)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
+const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}’'.-]*\s+)*(?:MPs|peers|councillors|reporters|journalists|delegates|members|committee|conference|audience|parliament|inquiry|hearing|press|media|BBC|magazine|newspaper|colleagues|staff|parents|families|pupils|ministers|officials|inquest|court|tribunal|jury|coroner|listeners|viewers|readers|friends|us|me|him|her|them)?\s*(?:(?:last|this)\s+(?:week|month|year)|yesterday|today|on\s+\p{Lu}\p{L}+day)?\s*/u;
 
 /**
  * Where the reported content begins after a cue (`s` continues right after the verb), or -1 when nothing reported follows
@@ -99,6 +100,8 @@ export function contentStart(s: string, cue: Cue): number {
   skip(/^\s+/);
   const rest = s.slice(i);
   if (!rest || /^[:;.,!?)–—]/.test(rest) || (!thatSkipped && CLAUSE_LINK.test(rest))) return -1;
+  // "He told us what has changed", "confirmed how it will inspect": a wh-clause names the topic, not what was said.
+  if (!thatSkipped && WH_TOPIC.test(rest)) return -1;
   if (rest.replace(/[^\p{L}§]/gu, '').length < 6) return -1;
   // Without "that", a speech verb's content must read as a clause ("she found a new job" reports nothing).
   if (NP_TAKERS.test(cue.verb) && !thatSkipped && !rest.includes('§') && !CLAUSE_VERB.test(rest.split(/\s+/).slice(0, 14).join(' '))) return -1;

@@ -14,6 +14,7 @@ import { registerPeople } from './register.ts';
 import type { PhraseContext } from './speaker-ref.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
+import { interviewAnswers } from './interview.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -54,8 +55,17 @@ function walk(w: WalkInput): Found[] {
   for (const m of full.flatMap((p) => p.spans)) fullSpans.set(m.para, [...(fullSpans.get(m.para) ?? []), m]);
   const marked = new Set(w.spans.map((m) => m.para));
   let statement: Speaker | null = null;
+  const answers = interviewAnswers(w);
+  let answered = -1;
   for (const para of w.paras) {
-    if (para.furniture) continue;
+    if (para.furniture || para.end <= answered) continue;
+    const answer = answers?.get(para.index);
+    if (answer) {
+      out.push(answer);
+      w.state.remember(answer.speaker!);
+      answered = answer.end;
+      continue;
+    }
     statement = marked.has(para.index) ? null : unmarkedStatement(w, para, statement, out);
     if (statement) continue;
     const events: Array<{ at: number; run: () => void }> = [];

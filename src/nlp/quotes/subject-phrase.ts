@@ -106,9 +106,16 @@ function subjectAfterBare(s: string, base: number, ctx: PhraseContext): SpeakerR
   const next = segs[1];
   if (!next || /^\s*(?:[a-z]+ing|who|which|adding|as|in|at|on)\b/i.test(next.text)) return core;
   const other = readPhrase(next.text, base + next.start, ctx);
-  if (core?.type === 'person') return combine(core, other ?? describeOnly(next.text, base + next.start, ctx));
+  if (core?.type === 'person') return withBodyAfter(combine(core, other ?? describeOnly(next.text, base + next.start, ctx)), segs[2], base, ctx);
   if (other?.type === 'person') return combine(other, core ?? describeOnly(first.text, base + first.start, ctx));
   return core;
+}
+
+/** "Tom Hendry, director of children's services, Marlow County Council": a body alone in the segment after the post. */
+function withBodyAfter(ref: SpeakerRef, seg: { start: number; text: string } | undefined, base: number, ctx: PhraseContext): SpeakerRef {
+  if (ref.type !== 'person' || ref.org || !seg) return ref;
+  const body = readPhrase(seg.text, base + seg.start, ctx);
+  return body?.type === 'org' && !body.role ? { ...ref, org: body.org } : ref;
 }
 
 /** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */

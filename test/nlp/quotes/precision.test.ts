@@ -13,6 +13,8 @@ describe('no quote without a speaker and content', () => {
     ['a scare-quoted rating', 'The council was rated "inadequate" in 2019 and "requires improvement" in 2022.'],
     ['an unnamed group', 'Children told inspectors that they felt safe in their homes.'],
     ['a group\'s mood', 'Councils fear a rise in agency costs after the changes.'],
+    ['a wh-clause naming the topic', 'Jane Carter, director of children\'s services at Kent County Council, told us what has changed since the inspection.'],
+    ['question crossheads in a news story', 'What happens next?\n\nThe council will be inspected again in the spring.\n\nWho pays?\n\nThe cost falls on the children\'s services budget.'],
     ['job advert text', 'This is an exciting opportunity to join our team. You will be told more at interview.'],
     ['a noun-phrase summary of speech', 'The inspectorate has defended its new framework after MPs raised concerns.'],
     ['a verb form used as a modifier', "Ofsted's proposed framework and the council's revised plans were published together."],
@@ -64,4 +66,12 @@ describe('one entry per quote', () => {
     const qs = quotesIn('Sir Martyn Oliver said the dates had been agreed. "Nobody will be surprised by a visit," he said.');
     expect(qs.map((q) => q.text)).toEqual(['the dates had been agreed', 'Nobody will be surprised by a visit,']);
   });
+});
+
+describe('councils as the press writes them', () => {
+  it.each([
+    ['Dr Ann Lowe, director of children\'s services at Ashbourne county council, said the report was fair.', 'Ashbourne county council'],
+    ['Helen Marsh, chief executive of Ravensmoor BC, said the report was fair.', 'Ravensmoor BC'],
+    ['"The report was fair," said Tom Hendry, director of children\'s services, Marlow County Council.', 'Marlow County Council'],
+  ])('%s', (text, org) => expect(quotesIn(text)[0]?.speakerOrg).toBe(org));
 });
