@@ -57,7 +57,7 @@ function withFacets(db: DB, c: FtsCondition, conds: SqlCondition[]): FtsConditio
   const facets = conds.flatMap((f) => (f.facet ? [facetExpression(db, f.facet)] : [])).filter((e) => e !== null);
   if (!facets.length) return c;
   const match = [c.fts.match, ...facets].join(' AND ');
-  return { ...quoteMatchCondition(match), fts: { table: 'quotes_fts', match } };
+  return { ...quoteMatchCondition(match), fts: { table: 'quotes_fts', match, words: c.fts.match } };
 }
 
 export function planConditions(db: DB, conds: SqlCondition[], opts: PlanOptions = {}): SqlCondition[] {

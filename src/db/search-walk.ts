@@ -59,6 +59,8 @@ interface Walk extends WalkOptions {
   db: DB;
   filters: SqlCondition[];
   match: string;
+  /** what the usual plan reads whole: the words without the filter tokens (see fts-plan.ts) */
+  words: string;
   cols: string[];
   order: string;
 }
@@ -72,7 +74,7 @@ interface Window {
   last: Key | null;
   /** the window's rows that match, in page order */
   hits: number[];
-  /** how many quotes of the window's id range match: the word's density, to estimate the whole match set */
+  /** how many quotes of the window's id range hold the words: their density, to estimate what the usual plan reads */
   matches: number;
 }
 
@@ -93,7 +95,7 @@ function walkWindow(w: Walk, after: SqlCondition[], size: number, need: number):
     UNION ALL SELECT 3, count(*), NULL, NULL FROM quotes_fts WHERE quotes_fts MATCH ? AND ${range}
     UNION ALL SELECT * FROM (SELECT 2, id, NULL, NULL FROM w WHERE id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND ${range})
       ORDER BY ${desc} LIMIT ?)`)
-    .raw().all(...params, size, w.match, w.match, need) as [number, unknown, number | null, number | null][];
+    .raw().all(...params, size, w.words, w.match, need) as [number, unknown, number | null, number | null][];
   const [, walked, lo, hi] = rows[0] as [number, number, number, number];
   const last = walked === size ? (JSON.parse(rows[1]![1] as string) as Key) : null;
   const matches = rows.find((r) => r[0] === 3)![1] as number;
@@ -133,8 +135,9 @@ function walkPage(w: Walk, need: number): number[] | null {
     // not follow the walk's order make every window read most of the match set: the usual plan is better.
     if (!ids.length || span > maxId - minId) break;
     // Size the next window for the rows still missing at the density seen so far, and walk it only while the walk
-    // stays well short of the whole match set (estimated from the matches per id seen so far), which is what the
-    // usual plan reads: a window row costs a few times a match-set row (materialised, and its range read twice).
+    // stays well short of the words' whole match list (estimated from the matches per id seen so far), which is
+    // what the usual plan reads (with filter tokens, FTS5 still reads it whole to intersect): a window row costs a
+    // few times a list entry (materialised, and its range read twice).
     size = Math.min(MAX_WINDOW, Math.max(size, Math.ceil((1.5 * (need - ids.length) * walked) / ids.length)));
     if (walked + size > (w.maxWalk ?? (matches / span) * (maxId - minId + 1) / WINDOW_ROW_COST)) break;
   }
@@ -153,7 +156,8 @@ export function pageConditions(db: DB, conds: SqlCondition[], order: string, n: 
   const i = conds.findIndex((c) => c.common && c.fts?.table === 'quotes_fts');
   const cols = descColumns(order);
   if (i < 0 || !cols) return conds;
-  const ids = walkPage({ ...opts, db, filters: conds.filter((_, j) => j !== i), match: conds[i]!.fts!.match, cols, order }, n);
+  const { match, words = match } = conds[i]!.fts!;
+  const ids = walkPage({ ...opts, db, filters: conds.filter((_, j) => j !== i), match, words, cols, order }, n);
   if (!ids) return conds;
   return [{ sql: ids.length ? `q.id IN (${ids.map(() => '?').join(', ')})` : '0', params: ids }];
 }

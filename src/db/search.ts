@@ -26,7 +26,12 @@ export interface SqlCondition {
   sql: string;
   params: unknown[];
   /** Set on a full-text condition, so the query can be planned by how many rows it matches (see fts-plan.ts). */
-  fts?: { table: 'quotes_fts' | 'articles_fts'; match: string };
+  fts?: {
+    table: 'quotes_fts' | 'articles_fts';
+    match: string;
+    /** the words alone when `match` also holds filter tokens: the list that the usual plan reads whole (search-walk.ts) */
+    words?: string;
+  };
   /** Set by fts-plan.ts on a full-text condition that matches many rows: a page is found faster by walking the filters (search-walk.ts). */
   common?: boolean;
   /** Set on speaker:/org: conditions, which the planner can narrow to the matching ids (see fts-plan.ts). */
