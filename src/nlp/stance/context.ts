@@ -16,6 +16,7 @@ interface ArticleInfo {
 const OPENING_CHARS = 800;
 const LEAD_IN_CHARS = 400;
 const PREVIOUS_CHARS = 700;
+const STANCE_VERB_CHARS = 60;
 const cache = new WeakMap<ArticleContext, ArticleInfo>();
 
 export function articleInfo(ctx: ArticleContext): ArticleInfo {
@@ -60,6 +61,13 @@ export function leadIn(quote: ExtractedQuote, ctx: ArticleContext): string {
   const { paragraphs } = articleInfo(ctx);
   const from = Math.max(paragraphs[paragraphAt(paragraphs, quote.start)]!, quote.start - LEAD_IN_CHARS);
   return ctx.text.slice(from, quote.start);
+}
+
+/** A position-taking reporting verb right before the quote ("welcomed", "criticised"), or '' when there is none. */
+export function stanceVerbBefore(quote: ExtractedQuote, ctx: ArticleContext): string {
+  if (!placed(quote, ctx)) return '';
+  const m = LEXICON.stanceVerbBefore.exec(ctx.text.slice(Math.max(0, quote.start - STANCE_VERB_CHARS), quote.start));
+  return m ? m[0].trim() : '';
 }
 
 export function ledInAsReply(quote: ExtractedQuote, ctx: ArticleContext): boolean {

@@ -1,7 +1,7 @@
 // Stance of a quote toward Ofsted's inspection regime, with the cues that decided it. See docs/stance.md.
 import type { ArticleContext, ExtractedQuote, Stance, StanceResult } from '../../types.ts';
-import { articleInfo, ledInAsReply, speakerRunBefore } from './context.ts';
-import { scoreText, type Scored } from './score.ts';
+import { articleInfo, ledInAsReply, speakerRunBefore, stanceVerbBefore } from './context.ts';
+import { scoreQuote, scoreText, type Scored } from './score.ts';
 import { sentimentOf } from './sentiment.ts';
 import { modelSide, speakerSide } from './speaker.ts';
 import { classifyWithModel, shippedStanceModel, type CompiledStanceModel } from './classifier.ts';
@@ -37,7 +37,8 @@ export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext, optio
   const info = articleInfo(ctx);
   const side = speakerSide(quote, ctx);
   const opts = { side, rebuttal: side === 'sector' && (info.conflict || ledInAsReply(quote, ctx)) };
-  const own = scoreText(quote.text, opts);
+  const verb = stanceVerbBefore(quote, ctx);
+  const own = scoreQuote(quote.text, verb, opts);
   let supports = own.supports;
   let opposes = own.opposes;
   // A cue-less continuation ("He said: 'It is important ...'") carries on what the speaker said just before: for the
@@ -64,7 +65,7 @@ export function classifyStance(quote: ExtractedQuote, ctx: ArticleContext, optio
   if (askModel && Math.max(supports, opposes) < THRESHOLD && !own.concession && !own.ratingCount && !own.offTarget) {
     const asSide = modelSide(quote, side);
     const compiled = options.model ?? shippedStanceModel();
-    const model = classifyWithModel(compiled, quote.text, asSide);
+    const model = classifyWithModel(compiled, verb ? `${verb} ${quote.text}` : quote.text, asSide);
     const p = model.probs[model.label];
     if (POSITIONS.has(model.label) && p >= (options.modelThreshold ?? MODEL_THRESHOLD)[asSide]) {
       return { stance: model.label, confidence: round(p * 0.8), cues: [...own.cues, ...modelCues(quote.text, model, compiled.classes)], sentiment: sentimentOf(quote.text) };

@@ -37,6 +37,7 @@ interface FramesFile {
   inspectorate: { orgs: string[]; speakers: string[]; roles: string[] };
   government: { orgs: string[]; roles: string[] };
   anaphora: string[];
+  stanceVerbs: string[];
 }
 
 export interface Lexicon {
@@ -49,6 +50,8 @@ export interface Lexicon {
   inspectorate: FramesFile['inspectorate'];
   government: FramesFile['government'];
   anaphora: Set<string>;
+  /** A reporting verb that carries a position, at the end of a lead-in ("The LGA welcomed "). */
+  stanceVerbBefore: RegExp;
   /** Any regime term, as one regex: a cheap whole-article test. */
   targetRegex: RegExp;
 }
@@ -106,6 +109,7 @@ function load(): Lexicon {
     inspectorate: frames.inspectorate,
     government: frames.government,
     anaphora: new Set(frames.anaphora),
+    stanceVerbBefore: new RegExp(`${phrasesRegex(frames.stanceVerbs).source}(?:\\s+that)?[\\s"'\u2018\u201c]*$`, 'i'),
     targetRegex: phrasesRegex(terms.sets.target?.terms ?? []),
   };
 }

@@ -103,6 +103,18 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   return out;
 }
 
+/**
+ * Scores a quote together with the position-taking reporting verb before it ("welcomed" + "the new framework, but
+ * …"). The verb's own cues have no place in the quote, so they are dropped from the cues; the rest are shifted back.
+ */
+export function scoreQuote(text: string, verb: string, opts: ScoreOptions): Scored {
+  if (!verb) return scoreText(text, opts);
+  const shift = verb.length + 1;
+  const out = scoreText(`${verb} ${text}`, opts);
+  out.cues = out.cues.filter((c) => c.start >= shift).map((c) => ({ ...c, start: c.start - shift, end: c.end - shift }));
+  return out;
+}
+
 /** Words a "but" must be followed by to open a reservation rather than a tag ("but fair"). */
 const RESERVATION_WORDS = 5;
 

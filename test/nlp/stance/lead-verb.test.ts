@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { COUNCIL, DIRECTORS, OFSTED_CHIEF, stanceIn, stanceOf } from './helpers.ts';
+
+const TITLE = 'Councils respond to new Ofsted framework';
+
+describe('classifyStance: a position-taking reporting verb before an indirect quote', () => {
+  it('reads "welcomed" with the words it governs: welcome plus a warning is mixed', () => {
+    const quote = 'the new inspection framework, but warned that it must not become another burden on frontline teams';
+    const r = stanceIn(TITLE, [`The LGA welcomed ${quote}.`], quote, COUNCIL);
+    expect(r.stance).toBe('mixed');
+    // The verb is outside the quote, so no cue may point at it.
+    for (const c of r.cues) expect(quote.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('reads "criticised" as opposition', () => {
+    const quote = 'the decision to keep single-word grades for councils';
+    expect(stanceIn(TITLE, [`Directors criticised ${quote}.`], quote, DIRECTORS).stance).toBe('opposes');
+  });
+
+  it('ignores a verb that does not take the quote as its object', () => {
+    const quote = 'the new inspection framework will start in January';
+    const r = stanceIn(TITLE, [`The LGA welcomed questions and said ${quote}.`], quote, COUNCIL);
+    expect(r.stance).toBe('neutral');
+  });
+});
+
+describe('classifyStance: general phrases of position', () => {
+  it.each([
+    ['The outcome of an inspection too often depends on which inspectors turn up', DIRECTORS, 'opposes'],
+    ['Preparing for an inspection takes weeks of senior leadership time', DIRECTORS, 'opposes'],
+    ['The new framework is being applied unevenly from one region to the next', DIRECTORS, 'opposes'],
+    ['Our reports are often uncomfortable reading, and they should be', OFSTED_CHIEF, 'supports'],
+    ['A child’s safety should not depend on their postcode', OFSTED_CHIEF, 'supports'],
+    ['The new framework focuses on what matters most: the experiences of children', OFSTED_CHIEF, 'supports'],
+  ])('%s → %s', (quote, speaker, expected) => {
+    expect(stanceOf(quote, speaker).stance).toBe(expected);
+  });
+});
