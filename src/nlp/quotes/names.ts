@@ -26,21 +26,27 @@ const stripPossessive = (w: string) => w.replace(/[’']s?$/, '');
 export function findNames(s: string, base: number, blocked: Array<{ start: number; end: number }> = []): NameMention[] {
   if (!/\p{Lu}/u.test(s)) return [];
   const out: NameMention[] = [];
+  // No closures in here: tsx names each one it creates (a defineProperty per call), which cost a quarter of this function.
   let run: Tok[] = [];
-  const flush = () => { if (run.length) { const n = runToName(run); if (n) out.push(n); run = []; } };
   let prevEnd = -1;
   let pendingParticle: Tok | null = null;
   for (const m of s.matchAll(WORD)) {
     const raw = m[0];
-    const w = raw.length > 2 && raw.endsWith('.') ? raw.slice(0, -1) : raw;
+    const length = raw.length > 2 && raw.endsWith('.') ? raw.length - 1 : raw.length;
+    // A lower-case word with no run open changes nothing (most words): skip building its token.
+    if (!run.length && isLowerAscii(raw.charCodeAt(0))) {
+      prevEnd = m.index + length;
+      continue;
+    }
+    const w = length < raw.length ? raw.slice(0, length) : raw;
     const t: Tok = { s: w, start: base + m.index, end: base + m.index + w.length };
     const adjacent = prevEnd >= 0 && /^\s+$/.test(s.slice(prevEnd, m.index));
     prevEnd = m.index + w.length;
-    if (!adjacent) { flush(); pendingParticle = null; }
+    if (!adjacent) { run = flush(run, out); pendingParticle = null; }
     if (!isCap(w)) {
       // "de" in "Rachel de Souza" joins a run only when a capitalised word follows.
       if (run.length && PARTICLES.has(w) && !pendingParticle) pendingParticle = t;
-      else { flush(); pendingParticle = null; }
+      else { run = flush(run, out); pendingParticle = null; }
       continue;
     }
     const word = stripPossessive(w);
@@ -48,13 +54,23 @@ export function findNames(s: string, base: number, blocked: Array<{ start: numbe
     // "Green" is a party, but after a given name ("Tom Green") it is a surname.
     const prevWord = run.at(-1)?.s;
     const afterGiven = prevWord !== undefined && (TITLE_SET.has(prevWord) || registries().givenNames.has(prevWord.toLowerCase()));
-    if (inOrg || (!TITLE_SET.has(word) && !POST_NOMINALS.has(word) && NOT_NAME.has(word) && !afterGiven)) { flush(); pendingParticle = null; continue; }
+    if (inOrg || (!TITLE_SET.has(word) && !POST_NOMINALS.has(word) && NOT_NAME.has(word) && !afterGiven)) { run = flush(run, out); pendingParticle = null; continue; }
     if (pendingParticle) { run.push(pendingParticle); pendingParticle = null; }
     run.push(t);
-    if (/[’']s?$/.test(w) && !POST_NOMINALS.has(word)) flush();
+    if (/[’']s?$/.test(w) && !POST_NOMINALS.has(word)) run = flush(run, out);
   }
-  flush();
+  flush(run, out);
   return out;
+}
+
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+
+/** Ends a run: its name, if it makes one, goes to `out`; returns the next (empty) run. */
+function flush(run: Tok[], out: NameMention[]): Tok[] {
+  if (!run.length) return run;
+  const n = runToName(run);
+  if (n) out.push(n);
+  return [];
 }
 
 function runToName(run: Tok[]): NameMention | null {
