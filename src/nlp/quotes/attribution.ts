@@ -57,7 +57,9 @@ export function attributionBefore(head: string, base: number, ctx: PhraseContext
 
 /** The subject of cue k; an elided subject ("Wood called X and added:") is the subject of an earlier cue. */
 export function subjectOfCue(s: string, base: number, cues: ReturnType<typeof findCues>, k: number, ctx: PhraseContext): SpeakerRef | null {
-  for (let j = k; j >= 0; j--) {
+  // "X wrote that the letter “…”, adding: “…”": a participle's subject is the main verb's, not the words before it.
+  const participle = k > 0 && /ing$/.test(cues[k]!.verb) && /,\s*$/.test(s.slice(cues[k - 1]!.end, cues[k]!.start));
+  for (let j = participle ? k - 1 : k; j >= 0; j--) {
     const ref = subjectBefore(beforeVerb(s.slice(0, cues[j]!.start)), base, ctx);
     if (ref) return ref;
     const between = s.slice(j > 0 ? cues[j - 1]!.end : 0, cues[j]!.start);

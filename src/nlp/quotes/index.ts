@@ -15,6 +15,7 @@ import type { PhraseContext } from './speaker-ref.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { interviewAnswers } from './interview.ts';
+import { noteSignatories } from './letters.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -90,7 +91,7 @@ function walk(w: WalkInput): Found[] {
 
 function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
-  if (!found.length && !continuedFindings(w, s, e, para, out)) noteSubject(w, s, e, para);
+  if (!found.length && !continuedFindings(w, s, e, para, out) && !noteSignatories(w, s, e)) noteSubject(w, s, e, para);
   for (const r of found) reportedOne(w, r, s, e, para, out, pending);
 }
 

@@ -185,7 +185,7 @@ function contentEnd(s: string, start: number, stops: number[]): number {
   const stop = stops.find((x) => x > start);
   let end = stop ?? s.length;
   let piece = s.slice(start, end);
-  if (stop !== undefined) piece = piece.replace(/[,;]?\s*(?:and\s+|before\s+|then\s+)?(?:(?:he|she|they|it)\s+)?(?:\w+\s+)?(?:added|said|continued|went on|told [\w\s]+|concluded)\s*[:,]?\s*$/i, '');
+  if (stop !== undefined) piece = piece.replace(/[,;]?\s*(?:and\s+|before\s+|then\s+)?(?:(?:he|she|they|it)\s+)?(?:\w+\s+)?(?:added|adding|said|saying|continued|went on|told [\w\s]+|concluded)\s*[:,]?\s*$/i, '');
   piece = piece.replace(REPORTING_OCCASION, '');
   const ctxCut = TRAILING_CONTEXT.exec(piece);
   if (ctxCut && ctxCut.index > 20) piece = piece.slice(0, ctxCut.index);

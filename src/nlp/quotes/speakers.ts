@@ -13,6 +13,8 @@ export interface Speaker {
   person: Person | null;
   /** Named as the subject of narrative, not quoted: a pronoun may point here, a floating quote may not. */
   topic?: boolean;
+  /** Speaks through a document ("the letter"): "it" may point here. */
+  doc?: boolean;
 }
 
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
@@ -83,7 +85,8 @@ export class SpeakerState {
     const want = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
     if (!want) {
       if (p !== 'they' && p !== 'it') return null;
-      return [...this.history].reverse().find((s) => !s.person) ?? null;
+      const found = [...this.history].reverse().find((s) => !s.person || s.doc) ?? null;
+      return found?.doc ? { ...found, doc: false } : found;
     }
     const people = [...this.history].reverse().filter((s) => s.person);
     const recent = people.filter((s, i) => people.findIndex((x) => x.person === s.person) === i).slice(0, 3);
@@ -127,6 +130,12 @@ export class SpeakerState {
     }
     if (!org) return null;
     return this.resolve({ type: 'role', role: registries().orgByShort.get(org)?.leaderRole ?? 'leader', org, at: ref.at });
+  }
+
+  /** A document and who speaks through it ("the letter … is signed by X"): "the letter says" and "It says" are X's. */
+  noteDocument(noun: string, s: Speaker): void {
+    this.groupSources.set(noun, s);
+    this.history.push({ ...s, doc: true });
   }
 
   remember(s: Speaker): void {

@@ -48,14 +48,18 @@ function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): Speak
 const LETTER_FROM = /(?:^|[,;]\s*|\b(?:and|but)\s+)((?:an?|the|this|their)\s+(?:open\s+|joint\s+)?letter)\s*,?\s+(?:signed\s+by|from|by)\s+([^,;]+?)[\s,]*$/i;
 
 /** "An open letter signed by 40 directors of children's services says": the letter speaks for the group that signed it. */
-function letterFromGroup(s: string, base: number): SpeakerRef | null {
+function letterFromGroup(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const m = LETTER_FROM.exec(s);
-  const group = m ? readGroup(m[2]!) : null;
-  return group && !group.leader ? { type: 'group', ...group, at: base + m!.index, source: 'letter' } : null;
+  if (!m) return null;
+  const group = readGroup(m[2]!);
+  if (group && !group.leader) return { type: 'group', ...group, at: base + m.index, source: 'letter' };
+  // "A letter signed by Jane Smith, Tom Brown and 40 others": its first signatory.
+  const first = subjectAfter(m[2]!, base + m.index + m[0].length - m[2]!.length, ctx);
+  return first?.type === 'person' ? first : null;
 }
 
 function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  const published = sourceWithPublisher(s, base, ctx) ?? letterFromGroup(s, base);
+  const published = sourceWithPublisher(s, base, ctx) ?? letterFromGroup(s, base, ctx);
   if (published) return published;
   const clean = blankAsides(s).replace(/\s+$/, '');
   const segs = segments(clean);
