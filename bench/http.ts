@@ -9,12 +9,14 @@ import autocannon from 'autocannon';
 import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startServer } from '../test/reliability/server-process.ts';
 import { mb, ms, record } from './lib/stats.ts';
 import { DEFAULT_BENCH_DB } from './seed.ts';
 
 const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
+/** Which loads to run, e.g. `BENCH_HTTP_LOADS=rotated` for the hardest alone (default: timeline,search,rotated). */
+const LOADS = (process.env.BENCH_HTTP_LOADS ?? 'timeline,search,rotated').split(',');
 const CONNECTIONS = 50;
 /** autocannon's default: a request without an answer after this long counts as an error. */
 const CLIENT_TIMEOUT_S = 10;
@@ -55,9 +57,9 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** A private copy, so nothing the server writes reaches the shared seeded database. */
+/** A private copy, so nothing the server writes reaches the shared seeded database (named after it, one per source). */
 function copyDatabase(src: string, dir: string): string {
-  const dest = join(dir, 'serve-copy.db');
+  const dest = join(dir, `${basename(src, '.db')}-serve-copy.db`);
   for (const suffix of ['', '-wal']) {
     rmSync(dest + suffix, { force: true });
     if (existsSync(src + suffix)) copyFileSync(src + suffix, dest + suffix, constants.COPYFILE_FICLONE);
@@ -124,18 +126,20 @@ export async function runHttpBench(path = DEFAULT_BENCH_DB) {
     await fetch(server.url + '/').then((r) => r.arrayBuffer());
     const rssIdle = procStatus(pid, 'VmRSS');
     console.log(`server RSS after its first page: ${mb(rssIdle)}; ${CONNECTIONS} connections × ${DURATION} s per load, Accept-Encoding: gzip`);
-    const results: LoadFigures[] = [];
+    const results: Partial<Record<'timeline' | 'search' | 'rotated', LoadFigures>> = {};
     // The hardest load last: the server still answers its abandoned requests after autocannon stops, which would
     // otherwise delay the next load's first seconds.
-    for (const l of [TIMELINE, searchesThatMatch(db), SEARCH_ROTATED]) {
-      results.push(await load(server.url, pid, l.title, l.paths));
-      print(results.at(-1)!);
+    const loads = { timeline: () => TIMELINE, search: () => searchesThatMatch(db), rotated: () => SEARCH_ROTATED };
+    for (const name of ['timeline', 'search', 'rotated'] as const) {
+      if (!LOADS.includes(name)) continue;
+      const l = loads[name]();
+      print((results[name] = await load(server.url, pid, l.title, l.paths)));
     }
     const rssAfter = procStatus(pid, 'VmRSS');
     const heapLike = procStatus(pid, 'RssAnon');
     console.log(`server RSS after the loads: ${mb(rssAfter)} (anonymous ${mb(heapLike)}, file-backed ${mb(rssAfter - heapLike)}, peak ${mb(procStatus(pid, 'VmHWM'))})` +
       `  → target ≤ ${RSS_TARGET_MB} MB: ${rssAfter <= RSS_TARGET_MB * 1048576 ? 'MET' : 'NOT MET'}`);
-    await record('http', { timeline: results[0], search: results[1], searchRotated: results[2], rssIdle, rssAfter, connections: CONNECTIONS, seconds: DURATION });
+    await record('http', { timeline: results.timeline, search: results.search, searchRotated: results.rotated, rssIdle, rssAfter, connections: CONNECTIONS, seconds: DURATION });
   } finally {
     await server.kill('SIGTERM');
     for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });

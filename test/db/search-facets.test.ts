@@ -140,6 +140,31 @@ describe('after corrections, reprocessing and deletions', () => {
   });
 });
 
+describe('match counts kept between searches', () => {
+  let f: SearchFixture;
+  beforeAll(() => { f = buildSearchFixture({ articles: 200, seed: 3 }); });
+  afterAll(() => f.close());
+  const welcome = (db: DB) => db.prepare(`SELECT id FROM quotes WHERE text LIKE '%welcome%' ORDER BY id`).pluck().all() as number[];
+
+  it('are counted again once another connection or this one changes the data', () => {
+    // Each change turns a count of 0 (a plan that reads nothing) into one.
+    const [first, second] = welcome(f.db);
+    const opposes: QuoteFilters = { q: 'welcome', stance: 'opposes' };
+    const unrelated: QuoteFilters = { q: 'welcome', stance: 'unrelated' };
+    expect(ids(f.db, opposes)).toEqual([]);
+    expect(ids(f.db, unrelated)).toEqual([]);
+    const other = new Database(f.db.name);
+    try {
+      other.prepare(`UPDATE quotes SET stance = 'opposes' WHERE id = ?`).run(first);
+    } finally {
+      other.close();
+    }
+    expect(ids(f.db, opposes)).toEqual([first]);
+    correctQuote(f.db, second!, { field: 'stance', value: 'unrelated', reason: 'test', actor: 'tester' });
+    expect(ids(f.db, unrelated)).toEqual([second]);
+  });
+});
+
 describe('migration 004 on a database of schema 3', () => {
   let dir: string;
   let db: DB;
