@@ -14,6 +14,7 @@ import { registerPeople } from './register.ts';
 import type { PhraseContext } from './speaker-ref.ts';
 import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
+import { asidesIn, withoutAside } from './brackets.ts';
 import { interviewAnswers } from './interview.ts';
 import { noteSignatories } from './letters.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
@@ -90,6 +91,13 @@ function walk(w: WalkInput): Found[] {
 }
 
 function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
+  // An aside in brackets or dashes with a source of its own is read on its own; the sentence is then read without it.
+  for (const [a, b] of asidesIn(w.masked, s, e)) {
+    const inner = findReportedClauses(w.masked, a, b, stops.filter((x) => x >= a && x < b), w.phrase).filter((r) => r.end > r.start && r.ref && r.ref.type !== 'pronoun');
+    if (!inner.length) continue;
+    for (const r of inner) reportedOne(w, r, a, b, para, out, pending);
+    w = { ...w, masked: withoutAside(w.masked, a, b) };
+  }
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
   if (!found.length && !continuedFindings(w, s, e, para, out) && !noteSignatories(w, s, e)) noteSubject(w, s, e, para);
   for (const r of found) reportedOne(w, r, s, e, para, out, pending);
@@ -104,7 +112,7 @@ function continuedFindings(w: WalkInput, s: number, e: number, para: number, out
   if (!prev?.speaker || prev.para !== para || prev.kind === 'direct' || w.masked.slice(prev.end, s).includes('§')) return false;
   // A full quote in that sentence ("“…,” he said.") has its own attribution: it is read as a direct quote, not here.
   const isFull = (m: MarkSpan) => w.passages.some((p) => p.full && p.spans.includes(m));
-  const marks = w.spans.filter((m) => m.open >= s && m.end <= e && m.closed && w.text.slice(m.start, m.end).split(/\s+/).length >= 4 && !isFull(m));
+  const marks = w.spans.filter((m) => m.open >= Math.max(s, prev.end) && m.end <= e && m.closed && w.text.slice(m.start, m.end).split(/\s+/).length >= 4 && !isFull(m));
   for (const m of marks) out.push({ start: m.start, end: m.end, text: w.text.slice(m.start, m.end), kind: 'direct', speaker: prev.speaker, cue: null, para, confidence: 0.6 });
   return marks.length > 0;
 }

@@ -1,7 +1,8 @@
 // Word lists for the grammar of English news attribution. Data, not logic: extend here.
 
 /** Verbs that report speech only with "that": participles ("with inspectors finding that …") and "tell" ("Inspectors tell me that …"). */
-const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell'];
+// "judged" too: "Councils judged inadequate receive …" is a rating, "Inspectors judged that …" a report.
+const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell', 'judged'];
 export const THAT_ONLY_CUES = new Set(THAT_ONLY);
 
 /** Speech verbs whose complement is the reported content ("X said (that) …"). */
@@ -17,7 +18,7 @@ export const SPEECH_VERBS = [
   'pledged', 'promised', 'vowed', 'signalled', 'indicated', 'hinted', 'estimated', 'showed', 'shows', 'identified', 'judged',
   'reiterated', 'repeated', 'underlined', 'outlined', 'disclosed', 'denied', 'disputed', 'demanded', 'thinks', 'felt', 'feels',
   'hopes', 'hoped', 'expects', 'warn', 'argue', 'claim', 'insist', 'admit', 'believe', 'suggest', 'fear', 'acknowledge', 'accept', 'conclude', 'find',
-  'proposes', 'proposed', 'propose', 'states', 'tweeted', 'pleaded', 'quipped', 'joked',
+  'proposes', 'proposed', 'propose', 'states', 'tweeted', 'posted', 'pleaded', 'quipped', 'joked',
   // "X is quoted as saying …", "was reported as saying": the passive before it is stripped with the auxiliaries.
   'as saying',
   ...THAT_ONLY,
@@ -82,7 +83,7 @@ export const GENERIC_ORG_NOUNS: Record<string, string[] | null> = {
 
 /** Words for someone speaking for an organisation ("a spokesperson for BASW"). */
 /** Short comma-bounded asides between a subject and its verb ("ADCS, for its part, has argued"). */
-export const SUBJECT_ASIDE = /,\s*(?:for (?:its|his|her|their|our) part|however|meanwhile|too|in turn|though|in particular|by contrast|in contrast|in response|in a statement|for example|for instance|in (?:a|an|her|his|its|their) (?:letter|statement|interview|blog|speech|submission|report)\b[^,]*|(?:speaking|writing|responding|commenting) [^,]*|(?:published|released|issued) [^,]*)\s*(?=,)/gi;
+export const SUBJECT_ASIDE = /,\s*(?:for (?:its|his|her|their|our) part|however|meanwhile|too|in turn|though|in particular|by contrast|in contrast|in response|in a statement|for example|for instance|in (?:a|an|her|his|its|their) (?:letter|statement|interview|blog|speech|submission|report)\b[^,]*|(?:speaking|writing|responding|commenting) [^,]*|(?:published|released|issued|based on|seen by|compiled by|drawn from) [^,]*)\s*(?=,)/gi;
 
 export const SPOKES_NOUNS = /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|source|statement)\b/i;
 

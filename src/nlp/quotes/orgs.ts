@@ -37,7 +37,8 @@ function registryAliases() {
 const ORG_HEAD = '(?:Group|Faculty|Committee|Panel|Bureau|Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 /** Councils as the press writes them: "Ashbourne county council" (Guardian style), "Ravensmoor BC", "Harrow LBC" (The MJ's). */
-const COUNCIL_STYLES = `(?:${CAP} ){1,3}(?:(?:county|borough|city|district|town|metropolitan borough) council|(?:BC|CC|MBC|LBC|DC|RBC)(?![\\p{L}]))`;
+const NOT_A_PLACE = '(?!(?:The|A|An|This|That|These|Those|Every|Each|Any|No|Our|Your|Their|Its|His|Her|One|Another|Some|Which|What|Whose|In|At|On|For|From|By|With|And|But|Of|To|As|If|When|While|Local|Each|Every|County|Borough|City|District|Town)\\b)';
+const COUNCIL_STYLES = `${NOT_A_PLACE}(?:${CAP} ){0,2}[A-Z][\\p{L}&.-]* (?:(?:county|borough|city|district|town|metropolitan borough) )?council(?![\\p{L}])|(?:${CAP} ){1,3}(?:BC|CC|MBC|LBC|DC|RBC)(?![\\p{L}])`;
 const UNLISTED = new RegExp(`${COUNCIL_STYLES}|(?:University|College|Institute|Consortium|Association|Federation|Society|Confederation|Alliance|Coalition) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
 const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
@@ -46,7 +47,7 @@ export const isLocalCouncil = (org: string) => COUNCIL_NAME.test(org) && !NATION
 /** One to three capitalised words that are not a job title: the place in "Northshire Fostering Network". */
 const PLACE_PREFIX = /^(?!(?:Chair|Chief|Director|Head|President|Vice|Deputy|Senior|National|Former|Acting|Interim)\b)(?:\p{Lu}[\p{L}’'-]*\s+){1,3}$/u;
 /** A local authority's name ("Kent County Council", "Tamsford Borough Council"), not a national body called a council. */
-const COUNCIL_NAME = /^(?:\p{Lu}[\p{L}’'-]*[ -]){1,4}(?:(?:county|borough|city|district|town|metropolitan borough) council|Council)$|^(?:\p{Lu}[\p{L}’'-]*[ -]){1,3}(?:BC|CC|MBC|LBC|DC|RBC)$/u;
+const COUNCIL_NAME = /^(?:\p{Lu}[\p{L}’'-]*[ -]){1,4}(?:(?:(?:county|borough|city|district|town|metropolitan borough) )?council|Council)$|^(?:\p{Lu}[\p{L}’'-]*[ -]){1,3}(?:BC|CC|MBC|LBC|DC|RBC)$/u;
 const NATIONAL_WORDS = /\b(?:Care|Social|Workforce|Research|Education|Children|Inspection|Standards|Professional|National|British|General|Medical|Nursing|Arts|Sports?|Police|Chiefs|Health|Safeguarding|Advisory|Privy|Security|European|Youth|Schools?)\b/;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 

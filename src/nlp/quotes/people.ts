@@ -121,7 +121,7 @@ export class ArticlePeople {
   private introducedAfter(at: number, org: string): Person | null {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
     const free = (p: Person) => !p.org && !p.role && !p.registry && Math.min(...p.mentions) > at;
-    const cands = this.people.filter((p) => free(p) && first(p) - at < 900).sort((a, b) => first(a) - first(b));
+    const cands = this.people.filter((p) => free(p) && first(p) - at < 600).sort((a, b) => first(a) - first(b));
     return cands[0] ?? null;
   }
 

@@ -8,6 +8,8 @@ import type { PhraseContext } from './speaker-ref.ts';
 import type { Paragraph } from './text.ts';
 
 const BYLINE = /^(?:by|words by|written by|reporting by)\s+\p{Lu}[^.!?]{0,80}$/iu;
+/** A byline without "By": a name alone on its line, or with the reporter's job ("Rhiannon Hale Social affairs correspondent"). */
+const BARE_BYLINE = /^(?:\p{Lu}[\p{L}’'-]+\s+){1,2}\p{Lu}[\p{L}’'-]+(?:,?\s+(?:[\p{L}-]+\s+){0,3}(?:correspondent|reporter|editor|journalist|writer|columnist))?$/u;
 /** Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap. */
 const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?\p{Lu}[\p{L}’'.-]*)+/gu;
 /** Words that end a title written before a name ("Asked by | Conservative MP Alison Reeve"). */
@@ -25,7 +27,7 @@ export function registerPeople(masked: string, paras: Paragraph[], ctx: PhraseCo
   for (const p of paras) {
     const s = masked.slice(p.start, p.end);
     // A byline names the reporter, never a speaker.
-    if (BYLINE.test(s)) continue;
+    if (BYLINE.test(s) || BARE_BYLINE.test(s)) continue;
     for (const run of s.matchAll(RUN)) {
       const at = p.start + run.index;
       for (const m of findNames(run[0], at, ctx.orgs.find(run[0], at))) {
@@ -46,9 +48,21 @@ function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: 
     return;
   }
   const prefix = titleBefore(before);
-  if (!prefix) return;
+  if (!prefix) return describeFromAppositive(masked, p, m, ctx, people, person);
   const ref = readPhrase(`${prefix}${masked.slice(m.start, m.end)}`, m.start - prefix.length, ctx);
   if (ref?.type === 'person' && (ref.org || ref.role)) people.describe(person, ref.org, ref.role);
+}
+
+/**
+ * "Cllr Dan Whitby, the leader of Orwell council, said": the appositive after the first mention ties the person to their
+ * post and body from the start, so a nameless post elsewhere ("the chief inspector") does not take them for its holder.
+ */
+function describeFromAppositive(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
+  const after = masked.slice(m.end, p.end);
+  const desc = /^,\s+([^,.;:§()]{3,90})(?=[,.;:]|$)/.exec(after);
+  if (!desc || /^(?:who|which|whose|and|but|said|says|told|added|adding|saying|as|in|at|on|for)\b/i.test(desc[1]!)) return;
+  const ref = readPhrase(desc[1]!, m.end + desc[0].length - desc[1]!.length, ctx);
+  if (ref?.type === 'role' && ref.org) people.describe(person, ref.org, ref.role || null);
 }
 
 /** The words right before a name that read as its title ("Ofsted chief inspector ", "Council leader "), else null. */

@@ -17,7 +17,7 @@ export interface Reported {
 const SPEECH_AT_END = /^(?:said|says|has said|have said|had said|added|warned|warns|argued|argues|claimed|claims|have claimed|has claimed|has warned|have warned|insisted|revealed|reveals|revealed today|found|concluded|believes|writes|wrote|explained|suggested|suggests|stressed|admitted|told [A-Z][\p{L}]*|reported|announced|confirmed|according to)$/u;
 /** Where or when something was said, at the end of the content: the reporter's words, not the speaker's. */
 const REPORTING_OCCASION = /,?\s+(?:in (?:a|an|its|his|her|their) (?:statement|interview|letter|submission|blog post)(?: to [\p{L} ]+)?|in evidence to (?:MPs|peers|the [\p{L} ]+)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday)[.\s]*$/u;
-const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last week|this week|in a statement|in (?:its|a) (?:new )?report|earlier|recently)$/;
+const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last week|this week|in a statement|in (?:(?:its|a|an|his|her|their|the) )?(?:[a-z-]+ ){0,3}(?:report|statement|speech|interview|letter|review|submission|blog post)|earlier|recently)$/;
 
 /**
  * The reported passage of a narrative sentence [from, to) of `masked` (quote contents blanked), if any.
@@ -133,7 +133,7 @@ function attributionFrom(s: string, comma: number, base: number, ctx: PhraseCont
   let ref: SpeakerRef | null = null;
   let cue = '';
   const acc = /^according to (.+)$/i.exec(clause);
-  const inverted = /^(said|says|writes|wrote|added|warned|argued|insisted)\s+(.+)$/.exec(clause);
+  const inverted = /^(said|says|writes|wrote|added|warned|argued|insisted|posted|tweeted)\s+(.+)$/.exec(clause);
   // After the verb comes a name or a title, not a clause ("said it could take a year" reports, it does not attribute).
   const head = (acc?.[1] ?? inverted?.[2] ?? '').split(',')[0]!;
   if ((acc || inverted) && (head.split(/\s+/).length > 8 || NOT_A_NAME.test(head))) return undefined;

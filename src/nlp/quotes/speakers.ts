@@ -90,7 +90,7 @@ export class SpeakerState {
     }
     const people = [...this.history].reverse().filter((s) => s.person);
     const recent = people.filter((s, i) => people.findIndex((x) => x.person === s.person) === i).slice(0, 3);
-    const pick = recent.find((s) => s.person!.gender === want) ?? people.find((s) => s.person!.gender === null);
+    const pick = recent.find((s) => (s.person!.gender ?? want) === want) ?? people.find((s) => s.person!.gender === null);
     if (pick) {
       pick.person!.gender ??= want;
       return pick.topic ? fromPerson(pick.person!) : pick;
