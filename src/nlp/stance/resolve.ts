@@ -34,6 +34,7 @@ export interface Resolved {
 const CONCESSION = 0.3;
 const REBUTTAL = 0.8;
 const PREFACE = 0.8;
+const WORKFORCE_WINDOW = 4;
 const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen', 'identified', 'highlighted', 'noted', 'observed', 'told']);
 const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'not']);
 const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
@@ -106,6 +107,9 @@ function verdict(m: Match<CueDef>, s: CueSituation): Resolution {
   const family = s.terms.distance('family', m.from, m.to, 4);
   const sector = Math.min(s.terms.distance('sector', m.from, m.to), s.terms.distance('target', m.from, m.to));
   if (family < sector) return OFF_TARGET;
+  // "Too many of them carry caseloads that are too high": sympathy with the workforce, not a verdict on the services.
+  const workforce = s.terms.distance('workforce', m.from, m.to, WORKFORCE_WINDOW);
+  if (workforce < Math.min(s.terms.distance('leadership', m.from, m.to), s.terms.distance('target', m.from, m.to))) return OFF_TARGET;
   if (concession(m.from, s)) return concede();
   return supports();
 }

@@ -38,3 +38,13 @@ describe("classifyStance: the inspectorate's praise of the services it inspected
     expect(stanceOf('Parents told us they feel safe and well supported by their neighbours', OFSTED_REPORT).stance).not.toBe('supports');
   });
 });
+
+describe("classifyStance: the inspectorate's sympathy with the workforce", () => {
+  it('is not a verdict when "too many" is about caseloads', () => {
+    expect(stanceOf('Social workers do a hard job, and too many of them carry caseloads that no one could manage', OFSTED_CHIEF).stance).not.toBe('supports');
+  });
+
+  it('is still a verdict when it is about leaders', () => {
+    expect(stanceOf('Too many leaders do not know what their social workers are doing', OFSTED_CHIEF).stance).toBe('supports');
+  });
+});
