@@ -1,6 +1,7 @@
 // Store at scale: p50/p95/p99 of the read paths the web uses, on the seeded 200k-article / 1M-quote database,
 // once through the query functions and once through the whole app (`app.request`, no socket).
-import { openDatabase, type DB } from '../src/db/connection.ts';
+import { openDatabase, schemaVersion, type DB } from '../src/db/connection.ts';
+import { MIGRATIONS } from '../src/db/migrations/index.ts';
 import { listQuotes, decodeCursor, type QuoteFilters } from '../src/db/timeline.ts';
 import { quoteFacets } from '../src/db/facets.ts';
 import { stanceCounts, recentQuoteTexts, personBySlug } from '../src/db/profiles.ts';
@@ -116,6 +117,10 @@ async function searchFigures(db: DB, get: ((url: string) => Promise<void>) | nul
 export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<string, Latency>> {
   // Read-only: the seeded database is shared, and opening it for writing would apply pending migrations to it.
   const db = openDatabase(path, { readonly: true });
+  if (schemaVersion(db) < MIGRATIONS.length) {
+    console.log(`note: ${path} has schema ${schemaVersion(db)} of ${MIGRATIONS.length} (opened read-only, so not migrated): searches run ` +
+      `without what later migrations add (004: filter tokens in the quote index). Open it once for writing to migrate it.`);
+  }
   const { people, cursors } = slugs(db);
   // Loaded lazily: when the web app cannot load, the query-level figures are still printed.
   const app = await import('../web/app.tsx')
