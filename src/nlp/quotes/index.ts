@@ -29,6 +29,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const orgs = new OrgMatcher(text);
   const phrase: PhraseContext = { orgs, memo: new Map() };
   const people = new ArticlePeople(ctx.published?.slice(0, 10) ?? inferDate(text));
+  people.furniture = storyEnds(text, paras);
   registerPeople(masked, paras, phrase, people);
   const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));
   const sentenceOf = (para: number, at: number) => sentences[para]!.find(([s, e]) => at >= s && at < e) ?? [paras[para]!.start, paras[para]!.end] as [number, number];
@@ -36,6 +37,15 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const state = new SpeakerState(people, institutionOrg(text, orgs), (fits) => orgs.mostMentioned(fits));
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
+}
+
+/** Furniture that ends the story proper: teasers and boxes after it name people who are not in the story. */
+const ARTICLE_END = /^(?:related|read more|more on|more from|most read|you may also|explore more|recommended|subscribe|sign up|latest|popular|jobs?\b)/i;
+
+/** Where the story proper ends: an end-of-story line, or a teaser's byline once the story's prose has begun. */
+function storyEnds(text: string, paras: Paragraph[]): number[] {
+  const prose = paras.find((p) => p.placement === 'body' && !p.furniture && text.slice(p.start, p.end).split(/\s+/).length >= 25);
+  return paras.filter((p) => p.furniture && p.placement === 'body' && (ARTICLE_END.test(text.slice(p.start, p.end)) || (prose && p.start > prose.start && /^[Bb]y\s+\p{Lu}/u.test(text.slice(p.start, p.end))))).map((p) => p.start);
 }
 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';

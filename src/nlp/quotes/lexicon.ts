@@ -2,7 +2,7 @@
 
 /** Verbs that report speech only with "that": participles ("with inspectors finding that …") and "tell" ("Inspectors tell me that …"). */
 // "judged" too: "Councils judged inadequate receive …" is a rating, "Inspectors judged that …" a report.
-const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell', 'judged'];
+const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell', 'judged', 'stress', 'emphasise', 'emphasize', 'make clear', 'point out'];
 export const THAT_ONLY_CUES = new Set(THAT_ONLY);
 
 /** Speech verbs whose complement is the reported content ("X said (that) …"). */
@@ -20,7 +20,7 @@ export const SPEECH_VERBS = [
   'hopes', 'hoped', 'expects', 'warn', 'argue', 'claim', 'insist', 'admit', 'believe', 'suggest', 'fear', 'acknowledge', 'accept', 'conclude', 'find',
   'proposes', 'proposed', 'propose', 'states', 'tweeted', 'posted', 'pleaded', 'quipped', 'joked',
   // "X is quoted as saying …", "was reported as saying": the passive before it is stripped with the auxiliaries.
-  'as saying',
+  'as saying', 'puts it', 'put it',
   ...THAT_ONLY,
 ];
 
@@ -30,7 +30,7 @@ export const OBJECT_VERBS = [
   'slammed', 'slams', 'welcomed', 'welcomes', 'questioned', 'questions', 'attacked', 'attacks', 'condemned', 'condemns',
   'praised', 'praises', 'dismissed', 'dismisses', 'defended', 'defends', 'labelled', 'labeled', 'charged', 'accused', 'accuses',
   'expressed concern about', 'expressed concern over', 'expressed concerns about', 'raised concerns about', 'called for', 'calls for',
-  'called on', 'calls on', 'called upon', 'urged', 'rejected', 'rejects', 'hailed', 'hails', 'lambasted', 'blasted', 'hit out at',
+  'called on', 'calls on', 'called upon', 'calling on', 'calling for', 'urged', 'rejected', 'rejects', 'hailed', 'hails', 'lambasted', 'blasted', 'hit out at',
 ];
 
 /** Object verbs whose object, without quoted words, only names what was talked about. */
@@ -43,7 +43,7 @@ export const ATTITUDE_VERBS = /^(?:fear|fears|feared|believe|believes|believed|f
 export const PASSIVE_CUE = /\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:called upon|called on|urged|told|warned|asked|challenged)\s+(?=to\b)/;
 
 /** Auxiliaries and adverbs that may sit between the subject and the verb (lower case only: "Long" may be a surname). */
-export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once|long|repeatedly|consistently|always|often|now|already|still|publicly|privately|first|separately|subsequently|since|earlier|initially|originally|strongly|firmly|clearly|openly|specifically|previously|(?:is|was|were|are|has\\s+been|have\\s+been|had\\s+been)\\s+(?:quoted|reported|recorded|heard|understood))';
+export const AUX = '(?:has|have|had|also|did|does|do|would|will|then|later|again|previously|recently|further|yesterday|today|last\\s+week|this\\s+week|went\\s+on\\s+to|has\\s+since|once|long|repeatedly|consistently|always|often|now|already|still|publicly|privately|first|separately|subsequently|since|earlier|initially|originally|strongly|firmly|clearly|openly|specifically|previously|(?:is|was|were|are|has\\s+been|have\\s+been|had\\s+been)\\s+(?:quoted|reported|recorded|heard|understood)|(?:is|was|were|are)\\s+(?:keen|quick|careful|eager|anxious|at\\s+pains)\\s+to|is|are|was|were)';
 
 export const TITLES = ['Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Cllr', 'Councillor', 'Professor', 'Prof', 'Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Rev', 'Revd', 'Judge', 'Justice'];
 export const MALE_TITLES = new Set(['Sir', 'Lord', 'Baron', 'Mr']);

@@ -123,11 +123,12 @@ export class OrgMatcher {
     const { re, byAlias } = registryAliases();
     const out: OrgMention[] = [];
     const taken = (a: number, b: number) => out.some((m) => a < m.end && b > m.start);
+    // "the Society", "the Council" in a body's own release: a capitalised common noun for a body in play, not a name.
     const unlisted = [...s.matchAll(UNLISTED)].map((m) => {
       const name = bodyOf(m[0].replace(/^(?:The|A|An) /, ''));
       const at = m.index + m[0].length - name.length;
       return { start: at, end: at + name.length, org: name };
-    });
+    }).filter((u) => u.org.includes(' '));
     for (const m of s.matchAll(re)) {
       // "Northshire Fostering Network" is a local body of its own, not the national one whose name it ends with.
       if (unlisted.some((u) => u.start < m.index && u.end >= m.index + m[0].length && PLACE_PREFIX.test(s.slice(u.start, m.index)))) continue;

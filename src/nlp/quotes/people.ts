@@ -22,6 +22,8 @@ const sameTitle = (a: string, b: string) => a.slice(0, 4).toLowerCase() === b.sl
 
 export class ArticlePeople {
   readonly people: Person[] = [];
+  /** Offsets of lines that end the story ("Related", "Subscribe"): a post's holder is not guessed from beyond them. */
+  furniture: number[] = [];
 
   constructor(private readonly date: string | null) {}
 
@@ -120,8 +122,11 @@ export class ArticlePeople {
   /** The first person named after `at` (within a few paragraphs) who is free to hold a post at `org`. */
   private introducedAfter(at: number, org: string): Person | null {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
-    const free = (p: Person) => !p.org && !p.role && !p.registry && Math.min(...p.mentions) > at;
-    const cands = this.people.filter((p) => free(p) && first(p) - at < 600).sort((a, b) => first(a) - first(b));
+    // A guess needs a real name: a title or a known given name ("Finance Settlement" in a teaser is not anyone).
+    const named = (p: Person) => p.title !== null || (p.given !== null && registries().givenNames.has(p.given.toLowerCase()));
+    const free = (p: Person) => !p.org && !p.role && !p.registry && named(p) && Math.min(...p.mentions) > at;
+    const limit = Math.min(at + 600, this.furniture.find((x) => x > at) ?? Infinity);
+    const cands = this.people.filter((p) => free(p) && first(p) < limit).sort((a, b) => first(a) - first(b));
     return cands[0] ?? null;
   }
 

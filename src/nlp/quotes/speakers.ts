@@ -60,8 +60,9 @@ export class SpeakerState {
         const org = ref.org ?? (ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null);
         const p = this.people.byRole(org, ref.role, ref.at ?? -1);
         if (p) return fromPerson(p);
-        // A post with no body and no holder in the article ("the director said") names nobody.
-        return org ? { name: null, org, role: ref.role, person: null } : null;
+        // A post nobody in the article holds speaks for its body ("The SOLACE President said" → SOLACE, as the annotators
+        // write it); a post with no body ("the director said") names nobody.
+        return org ? { name: organisationSpeakerName(org), org, role: ref.role, person: null } : null;
       }
       case 'org':
         return { name: organisationSpeakerName(ref.org), org: ref.org, role: ref.role, person: null };
