@@ -2,6 +2,7 @@
 // used to choose the fallback's per-side thresholds without looking at any gold article.
 // Each fold trains the model on the other folds, then runs classifyStance on the fold's examples, each placed in a
 // one-paragraph article about inspection with a speaker of its side.
+// It also sweeps the stricter threshold for sector quotes that name no regime term (UNNAMED_THRESHOLD).
 // Usage: npx tsx scripts/stance-cv.ts [--test] [--score FILE.jsonl [--verbose]]
 //   --test also scores data/stance/examples-test.jsonl with the model trained on all of examples.jsonl;
 //   --score only scores FILE with the shipped model (first sight of a new batch of examples, before it joins training);
@@ -11,7 +12,7 @@ import { compileStanceModel, shippedStanceModel, type CompiledStanceModel } from
 import { readStanceExamples, scoreStance } from '../src/nlp/stance/classifier-eval.ts';
 import type { SpeakerSide } from '../src/nlp/stance/classifier-features.ts';
 import { trainStanceModel, type StanceExample } from '../src/nlp/stance/classifier-train.ts';
-import { classifyStance, MODEL_THRESHOLD } from '../src/nlp/stance/index.ts';
+import { classifyStance, MODEL_THRESHOLD, UNNAMED_THRESHOLD } from '../src/nlp/stance/index.ts';
 import type { ExtractedQuote, Stance } from '../src/types.ts';
 import { readWordClasses, splitFolds, stanceDataUrl as dataUrl } from './lib/stance-training.ts';
 
@@ -26,12 +27,12 @@ const SPEAKERS: Record<SpeakerSide, { name: string; org: string | null; role: st
 };
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.85, 0.9, 2];
 
-function predict(e: StanceExample, m: CompiledStanceModel, threshold: Record<SpeakerSide, number>): Stance {
+function predict(e: StanceExample, m: CompiledStanceModel, threshold: Record<SpeakerSide, number>, unnamed = UNNAMED_THRESHOLD): Stance {
   const sp = SPEAKERS[e.speaker_side];
   const text = `${sp.name} said: "${e.text}"`;
   const start = text.indexOf(e.text);
   const quote: ExtractedQuote = { text: e.text, kind: 'direct', start, end: start + e.text.length, speaker: sp.name, speakerOrg: sp.org, speakerRole: sp.role, cue: 'said', placement: 'body', confidence: 1 };
-  return classifyStance(quote, { title: 'Inspection of children’s services', text, published: null }, { model: m, modelThreshold: threshold }).stance;
+  return classifyStance(quote, { title: 'Inspection of children’s services', text, published: null }, { model: m, modelThreshold: threshold, unnamedThreshold: unnamed }).stance;
 }
 
 const fold = (s: Stance): Stance => (s === 'unrelated' ? 'neutral' : s);
@@ -59,6 +60,21 @@ function sweep(folds: { model: CompiledStanceModel; test: StanceExample[] }[]): 
   }
 }
 
+/** The stricter threshold for sector quotes that name no regime term, at the shipped per-side thresholds. */
+function sweepUnnamed(folds: { model: CompiledStanceModel; test: StanceExample[] }[]): void {
+  for (const t of [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 2]) {
+    const gold: Stance[] = [];
+    const pred: Stance[] = [];
+    for (const { model: m, test } of folds) {
+      for (const e of test.filter((x) => x.speaker_side !== 'inspectorate')) {
+        gold.push(e.label);
+        pred.push(predict(e, m, MODEL_THRESHOLD, t));
+      }
+    }
+    console.log(line(`not inspectorate, unnamed ${t === 2 ? 'never' : t}${t === UNNAMED_THRESHOLD ? ' (shipped)' : ''}`, gold, pred));
+  }
+}
+
 const scoreFile = process.argv.indexOf('--score');
 if (scoreFile > 0) {
   const batch = readStanceExamples(process.argv[scoreFile + 1]!);
@@ -74,6 +90,7 @@ if (scoreFile > 0) {
 const examples = readStanceExamples(dataUrl('examples.jsonl'));
 const folds = splitFolds(examples).map(({ train, test }) => ({ model: compileStanceModel(trainStanceModel(train, trainOpts)), test }));
 sweep(folds);
+sweepUnnamed(folds);
 if (process.argv.includes('--test')) {
   const heldOut = readStanceExamples(dataUrl('examples-test.jsonl'));
   console.log('examples-test.jsonl, model trained on all of examples.jsonl');

@@ -11,15 +11,17 @@ const COMM: Speaker = { name: 'Alex Commissioner', org: "Children's Commissioner
 const SEND: Speaker = { name: 'Pat Parent', org: 'Special Needs Jungle', role: 'founder' };
 const DFE: Speaker = { name: 'Department for Education', org: 'DfE', role: 'spokesperson' };
 
+// The inspectorate's praise of the services it inspected is its verdict too: both independent gold sets written after
+// the seeds (test/fixtures/gold2, gold3) read it as support.
 const CASES: [string, Speaker, string][] = [
-  ['Since the last inspection, senior leaders have made significant progress', OFSTED_REPORT, 'neutral'],
+  ['Since the last inspection, senior leaders have made significant progress', OFSTED_REPORT, 'supports'],
   ['Children in care are not always seen regularly by their social workers', OFSTED_REPORT, 'neutral'],
   ['Our new framework will focus on what it is like to be a child in the area', OFSTED_CHIEF, 'neutral'],
   ['We will remove single-word judgements from September and publish the new handbook in the summer', OFSTED_CHIEF, 'neutral'],
   ['We are deeply saddened by the death of a headteacher and our thoughts are with her family', OFSTED_CHIEF, 'neutral'],
   ['Too many children are waiting too long for the help they need', OFSTED_CHIEF, 'supports'],
   ['Leaders in this council have failed to act on our previous recommendations', OFSTED_REPORT, 'supports'],
-  ['Some councils are doing an excellent job in very difficult circumstances', OFSTED_CHIEF, 'neutral'],
+  ['Some councils are doing an excellent job in very difficult circumstances', OFSTED_CHIEF, 'supports'],
   ['Inspection is a force for improvement and parents value our reports', OFSTED_CHIEF, 'supports'],
   ['The quality of social work practice is inconsistent across the service', OFSTED_REPORT, 'supports'],
   ['We need a system of inspection that is humane and supportive, not one that drives people out of the profession', UNION, 'opposes'],
