@@ -46,7 +46,7 @@ export const SETTINGS = {
   fetchRetries: { env: 'STANCEWATCH_FETCH_RETRIES', default: '3', help: 'retries on network errors, 429 and 5xx', parse: integer(0, 10) },
   maxResponseBytes: { env: 'STANCEWATCH_MAX_RESPONSE_BYTES', default: '10485760', help: 'largest response body accepted', parse: integer(1024, 1_073_741_824) },
   guardianApiKey: { env: 'GUARDIAN_API_KEY', default: '', help: 'Guardian Open Platform key; without it the Guardian source is skipped', parse: text },
-  nlpWorkers: { env: 'STANCEWATCH_NLP_WORKERS', default: '0', help: 'worker threads analysing articles in import (0 = one per core)', parse: integer(0, 64) },
+  nlpWorkers: { env: 'STANCEWATCH_NLP_WORKERS', default: '0', help: 'worker threads analysing articles in import and reprocess (0 = one per core)', parse: integer(0, 64) },
   logLevel: { env: 'STANCEWATCH_LOG_LEVEL', default: 'info', help: 'debug, info, warn or error', parse: oneOf('debug', 'info', 'warn', 'error') },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -14,6 +14,8 @@ export async function ingestBatches<T extends { article: ScrapedArticle }>(
   sourceId: string | null,
   batches: Iterable<T[]>,
   onStored: (items: T[], results: BatchResults) => void,
+  /** The time stored with each article; by default the time its batch is read. */
+  now?: Date,
 ): Promise<void> {
   let previous: { items: T[]; analysed: Promise<AnalysedBatch> } | null = null;
   const storePrevious = async () => {
@@ -28,7 +30,7 @@ export async function ingestBatches<T extends { article: ScrapedArticle }>(
     onStored(items, results);
   };
   for (const items of batches) {
-    const analysed = analyseArticlesWith(analyser, db, sourceId, items.map((i) => i.article));
+    const analysed = analyseArticlesWith(analyser, db, sourceId, items.map((i) => i.article), now ?? new Date());
     await storePrevious();
     previous = { items, analysed };
   }

@@ -3,7 +3,7 @@
 // without its quotes. NLP and fingerprinting are pure and run before the write lock is taken.
 import { createHash } from 'node:crypto';
 import type { DB } from '../db/connection.ts';
-import type { ArticleRef, ArticleRow } from '../db/articles.ts';
+import type { ArticleRef, ArticleRow, StoredArticle } from '../db/articles.ts';
 import { addArticleUrl, findArticleByUrl, getArticle, findArticleIdByHash, insertArticle, markArticleProcessed, updateArticle } from '../db/articles.ts';
 import { replaceArticleQuotes } from '../db/quotes.ts';
 import type { AnalysedQuote, ArticleContext, ScrapedArticle } from '../types.ts';
@@ -72,6 +72,8 @@ export async function ingestArticlesWith(analyser: Analyser, db: DB, sourceId: s
 
 /** Articles analysed (or already known, or failed), in order, waiting for `storeAnalysed`. */
 export interface AnalysedBatch {
+  sourceId: string | null;
+  articles: ScrapedArticle[];
   items: Array<IngestResult | Analysed | Error>;
   now: Date;
 }
@@ -90,12 +92,24 @@ export async function analyseArticlesWith(analyser: Analyser, db: DB, sourceId: 
       return toError(err);
     }
   }));
-  return { items, now };
+  return { sourceId, articles, items, now };
 }
 
-/** The second half: stores a batch with one commit, as `ingestArticles` does. */
+/**
+ * The second half: stores a batch with one commit, as `ingestArticles` does. Each article is first checked against
+ * the store again, as it is now (the batch before may have been stored since its analysis began), so the results
+ * are those `ingestArticles` gives when called now; an article that became stale is analysed here.
+ */
 export function storeAnalysed(db: DB, batch: AnalysedBatch): Array<IngestResult | Error> {
-  return storeAll(db, batch.items, batch.now);
+  const items = batch.items.map((item, k) => (item instanceof Error ? item : attempt(() => recheck(db, batch, k, item))));
+  return storeAll(db, items, batch.now);
+}
+
+function recheck(db: DB, batch: AnalysedBatch, k: number, item: IngestResult | Analysed): IngestResult | Analysed {
+  const p = prepare(db, batch.sourceId, batch.articles[k]!, batch.now);
+  if ('status' in p) return p;
+  if (p.copy) return { ...p, ...NOTHING };
+  return 'status' in item || item.copy ? { ...p, ...analyseForStore(analysisInput(p)) } : item;
 }
 
 /** Stores analysed articles with one commit, each in a savepoint of its own. */
@@ -203,9 +217,42 @@ function store(db: DB, a: Analysed, now: Date): IngestResult {
 
 /** Re-runs NLP over one stored article; quote ids with unchanged spans and every correction survive. */
 export function reprocessArticle(db: DB, articleId: number, now = new Date()): number {
+  const article = storedArticle(db, articleId);
+  return storeReprocessed(db, article, analyseArticle(reprocessInput(article)), now);
+}
+
+/** Articles analysed ahead of the one being stored when reprocessing on worker threads. */
+const REPROCESS_AHEAD = 64;
+
+/**
+ * `reprocessArticle` over many articles with the NLP stage run by `analyser` (worker threads): articles are read and
+ * sent ahead, and stored in order, each in its own transaction. `onDone` gets each id with its quote count or error.
+ */
+export async function reprocessArticlesWith(analyser: Analyser, db: DB, ids: number[], onDone: (id: number, result: number | Error) => void, now = new Date()): Promise<void> {
+  const pending: Array<{ id: number; article: StoredArticle | Error; analysed: Promise<ArticleAnalysis | Error> }> = [];
+  const storeNext = async () => {
+    const { id, article, analysed } = pending.shift()!;
+    const a = article instanceof Error ? article : await analysed;
+    onDone(id, a instanceof Error ? a : attempt(() => storeReprocessed(db, article as StoredArticle, a.quotes, now)));
+  };
+  for (const id of ids) {
+    const article = attempt(() => storedArticle(db, id));
+    const analysed = article instanceof Error ? Promise.resolve(article) : analyser(reprocessInput(article)).catch(toError);
+    pending.push({ id, article, analysed });
+    if (pending.length >= REPROCESS_AHEAD) await storeNext();
+  }
+  while (pending.length) await storeNext();
+}
+
+function storedArticle(db: DB, articleId: number): StoredArticle {
   const article = getArticle(db, articleId);
   if (!article) throw new Error(`article ${articleId} does not exist`);
-  const quotes = analyseArticle({ title: article.title, text: article.body, published: article.published_at });
+  return article;
+}
+
+const reprocessInput = (article: StoredArticle): ArticleContext => ({ title: article.title, text: article.body, published: article.published_at });
+
+function storeReprocessed(db: DB, article: StoredArticle, quotes: AnalysedQuote[], now: Date): number {
   db.transaction(() => storeQuotes(db, { id: article.id, publishedAt: article.published_at, sourceId: article.source_id }, quotes, now))();
   return quotes.length;
 }

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DB } from '../../src/db/connection.ts';
 import { syncRegistries } from '../../src/db/people.ts';
-import { ingestArticles, ingestArticlesWith, type IngestResult } from '../../src/pipeline/ingest.ts';
+import { ingestArticles, ingestArticlesWith, reprocessArticle, reprocessArticlesWith, type IngestResult } from '../../src/pipeline/ingest.ts';
 import { createAnalysisPool, type AnalysisPool } from '../../src/pipeline/analysis-pool.ts';
 import { createWorkerPool } from '../../src/pipeline/worker-pool.ts';
+import { ingestBatches } from '../../src/pipeline/batch-ingest.ts';
 import type { ArticleContext, ScrapedArticle } from '../../src/types.ts';
 import type { ArticleAnalysis } from '../../src/pipeline/article-analysis.ts';
 import { generateCorpus } from '../../bench/pipeline.ts';
@@ -18,7 +19,7 @@ import { readArticleFile } from '../../src/cli/article-file.ts';
 const NOW = new Date('2025-01-02T03:04:05Z');
 
 /** Generated articles plus the awkward cases: the same URL twice, the same text under another URL (and under a
- * tracking-parameter variant), a changed text at a stored URL, and a near-duplicate rewrite. */
+ * tracking-parameter variant), a changed text at a stored URL (twice in one batch), and a near-duplicate rewrite. */
 function corpus(): ScrapedArticle[][] {
   const base = generateCorpus(10, 11);
   const [a, b, c] = base;
@@ -26,6 +27,8 @@ function corpus(): ScrapedArticle[][] {
   return [
     [...base.slice(0, 6), { ...a!, url: `${a!.url}?utm_source=feed` }],
     [...base.slice(6), { ...c!, url: 'https://mirror.example/c' }, { ...a!, text: `${a!.text}\n\nUpdated with a correction.` }, nearCopy, a!],
+    // Unchanged when the batch before was analysed, changed by the time it is stored.
+    [a!],
   ];
 }
 
@@ -68,12 +71,43 @@ describe('ingestArticlesWith a pool of NLP worker threads', () => {
       actual.push(...statuses(await ingestArticlesWith(pool.run, parallel, null, batch, NOW)));
     }
     expect(actual).toEqual(expected);
+    // The stream of batches, the next analysed while one is stored, gives the same again.
+    const streamed = open('streamed.db');
+    const fromStream: string[] = [];
+    await ingestBatches(pool.run, streamed, null, corpus().map((b) => b.map((article) => ({ article }))), (_, rs) => void fromStream.push(...statuses(rs)), NOW);
+    expect(fromStream).toEqual(expected);
+    expect(snapshot(streamed)).toEqual(snapshot(single));
     expect(expected.filter((s) => s.startsWith('new')).length).toBe(11);
     expect(expected).toEqual(expect.arrayContaining(['unchanged 0', 'duplicate 0', expect.stringMatching(/^updated [1-9]/)]));
+    expect(expected.at(-1)).toMatch(/^updated [1-9]/);
     const want = snapshot(single);
     expect(want.quotes!.length).toBeGreaterThan(50);
     expect(want.articles!.some((a) => (a as { duplicate_of: number | null }).duplicate_of !== null)).toBe(true);
     expect(snapshot(parallel)).toEqual(want);
+  });
+
+  it('reprocesses as reprocessArticle does, article by article; a missing article is reported alone', async () => {
+    const [single, parallel] = [open('single.db'), open('parallel.db')];
+    const later = new Date('2025-02-03T04:05:06Z');
+    for (const db of [single, parallel]) {
+      ingestArticles(db, null, generateCorpus(6, 13), NOW);
+      // Quotes lost or stale: reprocessing must bring back the same rows in both.
+      db.prepare('DELETE FROM quotes WHERE article_id IN (2, 4)').run();
+      db.prepare("UPDATE quotes SET stance = 'unrelated' WHERE article_id = 5").run();
+    }
+    const ids = [1, 2, 3, 404, 4, 5, 6];
+    const expected = ids.map((id) => {
+      try {
+        return reprocessArticle(single, id, later);
+      } catch (err) {
+        return (err as Error).message;
+      }
+    });
+    const actual: Array<[number, number | string]> = [];
+    await reprocessArticlesWith(pool.run, parallel, ids, (id, r) => actual.push([id, typeof r === 'number' ? r : r.message]), later);
+    expect(actual).toEqual(ids.map((id, k) => [id, expected[k]]));
+    expect(expected[3]).toBe('article 404 does not exist');
+    expect(snapshot(parallel)).toEqual(snapshot(single));
   });
 });
 
@@ -116,9 +150,9 @@ describe('faults in a worker thread', () => {
 });
 
 describe('stancewatch import', () => {
-  it('analyses on worker threads through the bin (tsx loaded in each thread) and stores what ingestArticles stores', () => {
-    // 55 files (two batches), one the text of another under a new title (a near-duplicate), and one that does not exist.
-    const files = generateCorpus(54, 9).map((a, i) => {
+  it('analyses on worker threads through the bin (tsx loaded in each thread) and stores what ingestArticles stores; reprocess too', () => {
+    // Files, one the text of another under a new title (a near-duplicate), and one that does not exist.
+    const files = generateCorpus(8, 9).map((a, i) => {
       const file = join(dir, `article-${i}.txt`);
       writeFileSync(file, `${a.title}\n${a.published}\n\n${a.text}`);
       return file;
@@ -130,15 +164,24 @@ describe('stancewatch import', () => {
       env: { ...process.env, STANCEWATCH_NLP_WORKERS: '2', STANCEWATCH_LOG_LEVEL: 'error' },
       timeout: 120_000,
     });
-    expect(cli.stdout).toMatch(/^56 file\(s\): 55 new, 0 updated, 0 unchanged, 0 duplicate, 1 failed; \d+ quote\(s\) extracted/m);
+    expect(cli.stdout).toMatch(/^10 file\(s\): 9 new, 0 updated, 0 unchanged, 0 duplicate, 1 failed; \d+ quote\(s\) extracted/m);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toMatch(/missing\.txt/);
 
     const direct = open('direct.db');
     const articles = files.map((f) => readArticleFile(f, { textHeader: true }));
-    ingestArticles(direct, null, articles.slice(0, 50));
-    ingestArticles(direct, null, articles.slice(50));
+    ingestArticles(direct, null, articles);
     const viaCli = open('cli.db');
     expect(snapshot(viaCli, { clock: false })).toEqual(snapshot(direct, { clock: false }));
-  });
+
+    viaCli.prepare('DELETE FROM quotes').run();
+    const again = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'stancewatch.js'), 'reprocess', '--db', join(dir, 'cli.db')], {
+      encoding: 'utf8',
+      env: { ...process.env, STANCEWATCH_NLP_WORKERS: '2', STANCEWATCH_LOG_LEVEL: 'error' },
+      timeout: 120_000,
+    });
+    expect(again.stdout).toMatch(/^9 article\(s\) reprocessed, \d+ quote\(s\), 0 failed/m);
+    expect(again.status).toBe(0);
+    expect(snapshot(viaCli, { clock: false }).quotes).toEqual(snapshot(direct, { clock: false }).quotes);
+  }, 240_000);
 });
