@@ -3,18 +3,27 @@
 
 const PARENS = /\(([^()]{12,400})\)/g;
 const DASHES = /\s[–—-]\s([^–—]{12,400}?)\s[–—-]\s/g;
+/** "The ADCS, which has previously said X, said Y": a relative clause between commas, read with the subject before it. */
+const RELATIVE = /,\s*((?:which|who)\s[^,]{8,200}),/g;
 
-/** Offsets [start, end) of the insides of bracketed and dash-enclosed asides within [s, e) of `text`. */
-export function asidesIn(text: string, s: number, e: number): Array<[number, number]> {
+export interface Aside {
+  /** Where the aside's own report is read from: its start, or the sentence start for a relative clause (its subject is outside). */
+  from: number;
+  start: number;
+  end: number;
+}
+
+/** The bracketed, dash-enclosed and relative asides within [s, e) of `text`. */
+export function asidesIn(text: string, s: number, e: number): Aside[] {
   const t = text.slice(s, e);
-  const out: Array<[number, number]> = [];
-  for (const re of [PARENS, DASHES]) {
+  const out: Aside[] = [];
+  for (const re of [PARENS, DASHES, RELATIVE]) {
     for (const m of t.matchAll(re)) {
       const at = s + m.index + m[0].indexOf(m[1]!);
-      out.push([at, at + m[1]!.length]);
+      out.push({ from: re === RELATIVE ? s : at, start: at, end: at + m[1]!.length });
     }
   }
-  return out.sort((a, b) => a[0] - b[0]);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** `text` with [a, b) blanked, offsets kept: the sentence as read without its aside. */

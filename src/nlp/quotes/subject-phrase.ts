@@ -58,9 +58,31 @@ function letterFromGroup(s: string, base: number, ctx: PhraseContext): SpeakerRe
   return first?.type === 'person' ? first : null;
 }
 
+/** "X, a head of service, who told …", "ADCS, which has said …": a relative pronoun's subject is the phrase before it. */
+const RELATIVE_END = /,\s*(?:who|which)\s*$/;
+/** "ADCS members who completed its survey told …": a restrictive relative clause after a short subject. */
+const RESTRICTIVE = /^((?:\s*\S+){1,5}?)\s+who\s+[^,]{3,80}$/;
+
 function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  const ref = subjectPhraseBefore(s, base, ctx);
+  const rel = ref ? null : RELATIVE_END.exec(s);
+  if (!rel) return ref;
+  // "That was the view of X, role, who said …": X, without the sentence's opening words.
+  const antecedent = s.slice(0, rel.index).replace(VIEW_OF, (m) => ' '.repeat(m.length));
+  return subjectBeforeBare(antecedent, base, ctx);
+}
+
+const VIEW_OF = /^\s*(?:that|this|those|these|such)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:of|from)\s+/i;
+
+function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
   const published = sourceWithPublisher(s, base, ctx) ?? letterFromGroup(s, base, ctx);
   if (published) return published;
+  const restricted = RESTRICTIVE.exec(s.slice(s.search(/[^,;]*$/)));
+  if (restricted && !/[,;]/.test(restricted[1]!)) {
+    const at = s.search(/[^,;]*$/);
+    const ref = readPhrase(restricted[1]!, base + at, ctx);
+    if (ref && ref.type !== 'pronoun') return ref;
+  }
   const clean = blankAsides(s).replace(/\s+$/, '');
   const segs = segments(clean);
   if (!segs.length) return null;
@@ -93,7 +115,7 @@ function appositiveSubject(segs: Array<{ start: number; text: string }>, base: n
   if (segs.length < 2) return null;
   const last = segs.at(-1)!, prev = segs.at(-2)!;
   const desc = last.text.trim();
-  if (!/^(?:an?|the)\s|^[a-z]/.test(desc) || PRONOUNS.has(desc) || desc.split(/\s+/).length > 14) return null;
+  if (!/^(?:an?|the)\s|^[a-z]/.test(desc) || PRONOUNS.has(desc) || /^(?:who|which|that|whose|whom)$/.test(desc) || desc.split(/\s+/).length > 14) return null;
   const who = readPhrase(prev.text, base + prev.start, ctx);
   if (who?.type !== 'person' || ADVERBIAL.test(prev.text.trim())) return null;
   const read = readPhrase(last.text, base + last.start, ctx);
