@@ -85,6 +85,9 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return !own && s.rebuttal ? opposes(REBUTTAL) : null;
     case 'preface':
       return !own && s.pivotAfter(m.to) ? opposes(PREFACE) : null;
+    case 'disown':
+      // "We do not recognise the picture": the sector rejecting Ofsted's account, or Ofsted rejecting the sector's.
+      return own ? supports() : opposes();
     case 'doubt':
       return own || s.negated ? null : opposes();
     case 'servicePraise':

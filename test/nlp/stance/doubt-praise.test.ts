@@ -48,3 +48,13 @@ describe("classifyStance: the inspectorate's sympathy with the workforce", () =>
     expect(stanceOf('Too many leaders do not know what their social workers are doing', OFSTED_CHIEF).stance).toBe('supports');
   });
 });
+
+describe('classifyStance: not recognising the picture someone painted', () => {
+  it('defends the regime from the inspectorate', () => {
+    expect(stanceOf('We do not recognise the picture painted by this survey of our inspections', OFSTED_REPORT).stance).toBe('supports');
+  });
+
+  it("rejects Ofsted's account from the sector", () => {
+    expect(stanceOf('We do not recognise the picture painted by this inspection report', COUNCIL).stance).toBe('opposes');
+  });
+});
