@@ -1,4 +1,6 @@
-// Letters signed by several people speak as their first signatory (the annotators' convention for open letters).
+// Documents and who speaks through them: a letter speaks as its first signatory (the annotators' convention for open
+// letters), a paper or report as the body that published it.
+import { INSTITUTION_NOUNS } from './lexicon.ts';
 import { subjectAfter } from './subject-phrase.ts';
 import type { WalkInput } from './walk-input.ts';
 
@@ -16,5 +18,18 @@ export function noteSignatories(w: WalkInput, s: number, e: number): boolean {
   const speaker = ref?.type === 'person' ? w.state.resolve(ref) : null;
   if (!speaker) return false;
   w.state.noteDocument('letter', speaker);
+  return true;
+}
+
+const PUBLISHED = new RegExp(`\\b(?:has\\s+)?(?:today\\s+)?(?:published|publishes|released|releases|issued|issues|launched|launches)\\s+(?:today\\s+)?(?:a|an|its|the)\\s+(?:new\\s+|first\\s+|annual\\s+)?(?:[\\w’'-]+\\s+){0,2}?(${Object.keys(INSTITUTION_NOUNS).join('|')})\\b`);
+
+/** "ADCS has today published a paper reflecting on …": from here "The paper finds" is ADCS's. True when noted. */
+export function notePublisher(w: WalkInput, s: number, e: number): boolean {
+  const sentence = w.masked.slice(s, e);
+  const m = PUBLISHED.exec(sentence);
+  if (!m) return false;
+  const org = w.phrase.orgs.find(sentence.slice(0, m.index), s).at(-1)?.org;
+  if (!org) return false;
+  w.state.noteSource(INSTITUTION_NOUNS[m[1]!]!, org);
   return true;
 }

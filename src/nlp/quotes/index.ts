@@ -16,7 +16,7 @@ import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { asidesIn, withoutAside } from './brackets.ts';
 import { interviewAnswers } from './interview.ts';
-import { noteSignatories } from './letters.ts';
+import { notePublisher, noteSignatories } from './documents.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -109,7 +109,7 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
     w = { ...w, masked: withoutAside(w.masked, a, b) };
   }
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
-  if (!found.length && !continuedFindings(w, s, e, para, out) && !noteSignatories(w, s, e)) noteSubject(w, s, e, para);
+  if (!found.length && !continuedFindings(w, s, e, para, out) && !noteSignatories(w, s, e) && !notePublisher(w, s, e)) noteSubject(w, s, e, para);
   for (const r of found) reportedOne(w, r, s, e, para, out, pending);
 }
 

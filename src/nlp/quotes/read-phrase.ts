@@ -1,4 +1,5 @@
 // What a single phrase denotes: a person (with role and body), a pronoun, relatives, a post, a body or an institutional source.
+import { registries } from '../registries.ts';
 import { GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, ROLE_WORDS, SPOKES_NOUNS } from './lexicon.ts';
 import { readGroup } from './groups.ts';
 import { findNames, type NameMention } from './names.ts';
@@ -30,7 +31,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   // "a report published by Ofsted", "a YouGov poll for the NEU"
   const source = INSTITUTION_SOURCE.exec(lower);
   if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
-  if (names.length) return personPhrase(names.at(-1)!, t, org, role, ctx);
+  // "a Community Care survey": capitalised words before a source noun name its publisher, not a person.
+  const sourceNoun = INSTITUTION_NOUNS[lower.split(/\s+/).at(-1)!] !== undefined && !names.some((n) => n.title || (n.given && registries().givenNames.has(n.given.toLowerCase())));
+  if (names.length && !sourceNoun) return personPhrase(names.at(-1)!, t, org, role, ctx);
   return namelessPhrase(s, t, base, orgs, org, role);
 }
 
@@ -45,13 +48,20 @@ function personPhrase(m: NameMention, t: string, org: string | null, role: strin
   return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
 }
 
+/** "a Community Care survey", "a YouGov poll": a name the registry does not know, written before the source noun. */
+function namedBefore(t: string): string | null {
+  const m = /^(?:an?|the|this|a new|new)?\s*((?:\p{Lu}[\p{L}’'&-]*\s+)+)(?:[a-z-]+\s+)?[a-z]+$/u.exec(t);
+  const name = m?.[1]!.trim();
+  return name && !/^(?:The|A|An|This|New|Its|Our|Their)$/.test(name) ? name : null;
+}
+
 /** A phrase with no name in it: a source, a body, a generic noun, or a post. */
 function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], org: string | null, role: string | null): SpeakerRef | null {
   const lower = t.toLowerCase();
   // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
   // "The survey of 1,240 social workers": the source is the head noun before "of".
   const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out|of|into|among)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
-  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org };
+  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org: org ?? namedBefore(t) };
   // Headlines drop the article: "as union says …".
   if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };

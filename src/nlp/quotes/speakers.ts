@@ -133,6 +133,11 @@ export class SpeakerState {
     return this.resolve({ type: 'role', role: registries().orgByShort.get(org)?.leaderRole ?? 'leader', org, at: ref.at });
   }
 
+  /** The body that published a document ("ADCS has published a paper"): "The paper finds" is theirs. */
+  noteSource(noun: string, org: string): void {
+    this.sources.set(noun, org);
+  }
+
   /** A document and who speaks through it ("the letter … is signed by X"): "the letter says" and "It says" are X's. */
   noteDocument(noun: string, s: Speaker): void {
     this.groupSources.set(noun, s);
