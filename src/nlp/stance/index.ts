@@ -22,7 +22,7 @@ const CONTRAST_MIXED_FLOOR = 0.35;
  * position if it is at least this sure: positions are often argued in words no lexicon lists. Per speaker side, each
  * the best of a sweep in scripts/stance-cv.ts (cross-validated whole tagger on the written examples).
  */
-export const MODEL_THRESHOLD: Readonly<Record<SpeakerSide, number>> = { sector: 0.5, government: 0.5, other: 0.7, inspectorate: 0.7 };
+export const MODEL_THRESHOLD: Readonly<Record<SpeakerSide, number>> = { sector: 0.5, government: 0.5, other: 0.5, inspectorate: 0.7 };
 
 /**
  * A sector quote that names no regime term, outside a reply to Ofsted, is often about funding or the workforce; the
