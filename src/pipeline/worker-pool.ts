@@ -28,8 +28,11 @@ interface Thread {
   lastError?: Error;
 }
 
-/** Tasks posted to one thread ahead of its answers, so it never idles while the main thread is busy storing. */
-const IN_FLIGHT = 2;
+/**
+ * Tasks posted to one thread ahead of its answers. The main thread answers no message while it stores a batch (a
+ * few hundred ms for 50 articles): a thread with only one or two tasks queued would sit idle for most of that.
+ */
+const IN_FLIGHT = 16;
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
 /** The thread count a setting asks for: 0 means one per core. */
