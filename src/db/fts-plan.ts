@@ -9,10 +9,10 @@
 //  - speaker:/org: values become the ids of the people or organisations they name (an indexed IN list); only a
 //    name that matches no one falls back to a full-text match on the quoted name.
 //  - Filters the quote index holds as tokens (stance, source, organisation: search-facets.ts) join a common match,
-//    which is then counted and planned as above, and a match with no quote at all becomes `0`: for a common word
-//    and a stance it never has, FTS5 proves it in one pass over two lists (5–25 ms at 1M quotes) where the walk or
-//    the match set took 60–260 ms. The filters' SQL conditions stay: the tokens only narrow. Counts are kept until
-//    the data changes.
+//    and what is left decides the plan (see planFullText); a match with no quote at all becomes `0`: for a common
+//    word and a stance it never has, FTS5 proves it in one pass over two lists (5–25 ms at 1M quotes) where the
+//    walk or the match set took 60–260 ms. The filters' SQL conditions stay: the tokens only narrow. What each
+//    match gave is kept until the data changes.
 import { cachedStatement, dataVersion, type DB } from './connection.ts';
 import { likeContains, nameMatch, ORG_IDS_SQL, PERSON_IDS_SQL, quoteMatchCondition, type FieldTerm, type SqlCondition } from './search.ts';
 import { facetExpression } from './search-facets.ts';
@@ -23,48 +23,64 @@ const MAX_IDS = 500;
 
 type FtsCondition = SqlCondition & { fts: NonNullable<SqlCondition['fts']> };
 
-/** Overrides for tests, which force the common-word plans on a small database. */
+/** Overrides for tests, which force each plan on a small database. */
 export interface PlanOptions {
   /** matches above which a full-text match is common */
   common?: number;
+  /** matches of a narrowed common match up to which its ids are the condition (default: `common`) */
+  few?: number;
 }
 
-const MAX_COUNTS = 1000;
-const countCaches = new WeakMap<DB, { version: string; counts: Map<string, number> }>();
+// Up to 500 matches' results: at most ~7 MB even if each were an id list of 2,000.
+const MAX_CACHED = 500;
+const caches = new WeakMap<DB, { version: string; entries: Map<string, unknown> }>();
 
 /**
- * Matches of an expression, counted up to `cap` + 1. Kept per connection until the data changes: a search for a
- * word with a stance it never has costs its whole intersection (5–25 ms), so a repeated one is answered from here.
+ * What a match gives, kept per connection until the data changes: a search for a word with a stance it never has
+ * costs the whole intersection (5–25 ms at 1M quotes), so a repeated one is answered from here.
  */
-function countMatches(db: DB, table: string, match: string, cap: number): number {
+function cached<T>(db: DB, key: string, compute: () => T): T {
   const version = dataVersion(db);
-  let cache = countCaches.get(db);
-  if (cache?.version !== version) countCaches.set(db, (cache = { version, counts: new Map() }));
-  const key = `${table} ${cap} ${match}`;
-  let n = cache.counts.get(key);
-  if (n === undefined) {
-    n = cachedStatement(db, `SELECT count(*) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${cap + 1})`).pluck().get(match) as number;
-    if (cache.counts.size >= MAX_COUNTS) cache.counts.delete(cache.counts.keys().next().value!);
-    cache.counts.set(key, n);
-  }
-  return n;
+  let cache = caches.get(db);
+  if (cache?.version !== version) caches.set(db, (cache = { version, entries: new Map() }));
+  if (cache.entries.has(key)) return cache.entries.get(key) as T;
+  const value = compute();
+  if (cache.entries.size >= MAX_CACHED) cache.entries.delete(cache.entries.keys().next().value!);
+  cache.entries.set(key, value);
+  return value;
 }
 
-/** The plan for a match with `n` matches (counted up to `common` + 1). */
-function planByCount(c: FtsCondition, n: number, common: number): SqlCondition {
-  if (n === 0) return { sql: '0', params: [] };
-  return n > common ? { ...c, sql: `+${c.sql}`, common: true } : c;
-}
+/** How many rows match, counted up to `cap` + 1. */
+const countMatches = (db: DB, table: string, match: string, cap: number): number =>
+  cached(db, `count ${table} ${cap} ${match}`, () =>
+    cachedStatement(db, `SELECT count(*) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${cap + 1})`).pluck().get(match) as number);
+
+/** The ids of the rows that match, as a JSON array, when there are at most `few`; else null. */
+const fewMatches = (db: DB, table: string, match: string, few: number): { n: number; json: string } | null =>
+  cached(db, `ids ${table} ${few} ${match}`, () => {
+    const [n, json] = cachedStatement(db, `SELECT count(*), json_group_array(rowid) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${few + 1})`)
+      .raw().get(match) as [number, string];
+    return n > few ? null : { n, json };
+  });
+
+const common = (c: FtsCondition): SqlCondition => ({ ...c, sql: `+${c.sql}`, common: true });
 
 /**
- * A common match is narrowed by the filters the index holds as tokens, and planned by what is left. A rare one is
- * kept as it is: its plan reads a few rows anyway, and intersecting it with a filter's long list of tokens would
- * cost more than it saves (2–5 ms for two words and two filters at 1M quotes).
+ * A rare match is kept as it is (its plan reads a few rows anyway, and intersecting it with a filter's long list
+ * of tokens costs more than it saves: 2–5 ms for two words and two filters at 1M quotes). A common one is narrowed
+ * by the filters the index holds as tokens; when that leaves no more quotes than a rare match has, their ids are
+ * the condition, read once (a walk over filters that leave few rows can cross thousands: 50 ms for 260 matches);
+ * otherwise the narrowed match is planned as common (search-walk.ts weighs it by the words' list).
  */
-function planFullText(db: DB, c: FtsCondition, conds: SqlCondition[], common: number): SqlCondition {
-  const n = countMatches(db, c.fts.table, c.fts.match, common);
-  const narrowed = n > common ? withFacets(db, c, conds) : c;
-  return narrowed === c ? planByCount(c, n, common) : planByCount(narrowed, countMatches(db, c.fts.table, narrowed.fts.match, common), common);
+function planFullText(db: DB, c: FtsCondition, conds: SqlCondition[], opts: PlanOptions): SqlCondition {
+  const n = countMatches(db, c.fts.table, c.fts.match, opts.common ?? COMMON);
+  if (n === 0) return { sql: '0', params: [] };
+  if (n <= (opts.common ?? COMMON)) return c;
+  const narrowed = withFacets(db, c, conds);
+  if (narrowed === c) return common(c);
+  const few = fewMatches(db, c.fts.table, narrowed.fts.match, opts.few ?? opts.common ?? COMMON);
+  if (!few) return common(narrowed);
+  return few.n ? { sql: 'q.id IN (SELECT value FROM json_each(?))', params: [few.json] } : { sql: '0', params: [] };
 }
 
 function planNamedTerm(db: DB, c: SqlCondition, t: FieldTerm): SqlCondition {
@@ -93,5 +109,5 @@ function withFacets(db: DB, c: FtsCondition, conds: SqlCondition[]): FtsConditio
 
 export function planConditions(db: DB, conds: SqlCondition[], opts: PlanOptions = {}): SqlCondition[] {
   const named = conds.map((c) => (c.term ? planNamedTerm(db, c, c.term) : c));
-  return named.map((c) => (c.fts ? planFullText(db, { ...c, fts: c.fts }, named, opts.common ?? COMMON) : c));
+  return named.map((c) => (c.fts ? planFullText(db, { ...c, fts: c.fts }, named, opts) : c));
 }

@@ -17,11 +17,15 @@ import { buildSearchFixture, type SearchFixture } from './search-fixture.ts';
 import { expectSamePages, reference, viaListQuotes, walkPages, withWalk } from './search-pages.ts';
 
 const ids = (db: DB, filters: QuoteFilters, n = 200) => listQuotes(db, filters, null, n).rows.map((r) => r.id);
-/** Filters join only a common match: the small fixtures make every match common. */
-const planned = (db: DB, filters: QuoteFilters) => planConditions(db, quoteConditions(filters), { common: 0 });
+/** Filters join only a common match, which is read whole when it leaves few rows: here every match is common and none few. */
+const planned = (db: DB, filters: QuoteFilters) => planConditions(db, quoteConditions(filters), { common: 0, few: 0 });
 const matchOf = (db: DB, filters: QuoteFilters) => planned(db, filters).find((c) => c.fts)?.fts?.match ?? null;
-/** Every row of a search, through the planner with every match common. */
-const allIds = (db: DB, filters: QuoteFilters) => walkPages(withWalk(db, {}, { common: 0 }), filters, 100, 50).ids;
+/** Every row of a search, through the planner with every match common: walked with the filter tokens, and read whole. */
+function allIds(db: DB, filters: QuoteFilters): number[] {
+  const walked = walkPages(withWalk(db, {}, { common: 0, few: 0 }), filters, 100, 50).ids;
+  expect(walkPages(withWalk(db, {}, { common: 0, few: 1e6 }), filters, 100, 50).ids).toEqual(walked);
+  return walked;
+}
 const orgId = (db: DB, slug: string) => db.prepare('SELECT id FROM organisations WHERE slug = ?').pluck().get(slug) as number;
 /** FTS5's check of the index against the quotes it is built from (rank 1: compare with the content). */
 const ftsIntegrity = (db: DB) => db.exec("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)");
@@ -143,7 +147,8 @@ describe('after corrections, reprocessing and deletions', () => {
   const words = ['welcome', 'inspection', 'reform', 'scrutiny', 'framework welcome', 'inspection stance:opposes', 'reform source:src-c'];
   it.each([
     ['listQuotes', (db: DB) => viaListQuotes(db)],
-    ['the walk over the match with filter tokens', (db: DB) => withWalk(db, { firstWindow: 5, maxWalk: Infinity }, { common: 20 })],
+    ['the walk over the match with filter tokens', (db: DB) => withWalk(db, { firstWindow: 5, maxWalk: Infinity }, { common: 20, few: 0 })],
+    ['the ids of the match with filter tokens', (db: DB) => withWalk(db, {}, { common: 20, few: 500 })],
   ])('gives the straightforward query\'s pages (%s)', (_name, makePager) => {
     const pager = makePager(f.db);
     for (const q of words) for (const filters of filterSets) expectSamePages(f.db, pager, { ...filters, q }, 20, 3);

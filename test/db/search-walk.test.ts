@@ -75,9 +75,11 @@ describe('search plans against the straightforward query', () => {
     ['listQuotes', viaListQuotes],
     ['small windows', (db) => withWalk(db, { firstWindow: 5, maxWalk: Infinity })],
     ['usual plan after one window', (db) => withWalk(db, { firstWindow: 5, maxWalk: 0 })],
-    // Few matches with their filter tokens pass the fixture's 2,000: above 20, the walk reads the narrowed match.
-    ['small windows over the match with filter tokens', (db) => withWalk(db, { firstWindow: 5, maxWalk: Infinity }, { common: 20 })],
-    ['usual plan over the match with filter tokens', (db) => withWalk(db, { firstWindow: 5, maxWalk: 0 }, { common: 20 })],
+    // Few matches with their filter tokens pass the fixture's 2,000: above 20 the match is narrowed by them, and
+    // walked (few: 0) or read whole.
+    ['small windows over the match with filter tokens', (db) => withWalk(db, { firstWindow: 5, maxWalk: Infinity }, { common: 20, few: 0 })],
+    ['usual plan over the match with filter tokens', (db) => withWalk(db, { firstWindow: 5, maxWalk: 0 }, { common: 20, few: 0 })],
+    ['ids of the match with filter tokens', (db) => withWalk(db, {}, { common: 20, few: 500 })],
   ];
   describe.each(pagers)('%s', (_name, makePager) => {
     const pager: Pager = (filters, cursor, size) => makePager(f.db)(filters, cursor, size);
