@@ -89,7 +89,8 @@ export function contentStart(s: string, cue: Cue): number {
   skip(ADVERBIAL_AFTER);
   if (/^(?:told|tells|tell|asked|urged|urges|warned|warns)$/.test(cue.verb)) {
     const that = /^(?:[^,.;:]{0,60}?)\bthat\s+/.exec(s.slice(i));
-    if (that) i += that[0].length;
+    // "urged councils to make clear that …": the content starts at the object, not at a "that" inside the infinitive.
+    if (that && !(cue.verb !== 'told' && cue.verb !== 'tells' && /\bto\s+\p{L}/u.test(that[0]))) i += that[0].length;
     else if (cue.verb === 'told' || cue.verb === 'tells') skip(TELL_OBJECT);
   }
   skip(ADVERBIAL_AFTER);

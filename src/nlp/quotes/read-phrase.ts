@@ -48,6 +48,9 @@ function personPhrase(m: NameMention, t: string, org: string | null, role: strin
   return { type: 'person', mention: m, role: post, org: known ?? council, ...(owner && !known && !council ? { orgNoun: owner } : {}) };
 }
 
+/** "a union survey", "the council's own report": a kind of body before the source noun. */
+const GENERIC_BEFORE_SOURCE = new RegExp(`\\b(${Object.keys(GENERIC_ORG_NOUNS).join('|')})(?:['’]s)?\\s+(?:own\\s+|new\\s+|latest\\s+)?[a-z]+$`);
+
 /** "a Community Care survey", "a YouGov poll": a name the registry does not know, written before the source noun. */
 function namedBefore(t: string): string | null {
   const m = /^(?:an?|the|this|a new|new)?\s*((?:\p{Lu}[\p{L}’'&-]*\s+)+)(?:[a-z-]+\s+)?[a-z]+$/u.exec(t);
@@ -61,7 +64,10 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
   // "a joint report published today", "ADCS research released last year": the source is the noun before the participle.
   // "The survey of 1,240 social workers": the source is the head noun before "of".
   const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out|of|into|among)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
-  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org: org ?? namedBefore(t) };
+  if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) {
+    const kind = org ? null : GENERIC_BEFORE_SOURCE.exec(lower)?.[1];
+    return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org: org ?? namedBefore(t), ...(kind ? { orgNoun: kind } : {}) };
+  }
   // Headlines drop the article: "as union says …".
   if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };

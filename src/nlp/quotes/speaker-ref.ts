@@ -8,7 +8,7 @@ export type SpeakerRef =
   | { type: 'kin'; pronoun: string; noun: string }
   | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number }
   | { type: 'org'; org: string; role: string | null }
-  | { type: 'institution'; noun: string; org: string | null }
+  | { type: 'institution'; noun: string; org: string | null; orgNoun?: string }
   | { type: 'generic'; noun: string }
   | { type: 'group'; noun: string; leader: boolean; at: number; source?: string };
 

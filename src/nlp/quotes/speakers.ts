@@ -74,7 +74,9 @@ export class SpeakerState {
         // "a survey by the Trust … The survey found": the same source the article named before.
         const signed = ref.org ? null : this.groupSources.get(ref.noun);
         if (signed) return signed;
-        const org = ref.org ?? this.sources.get(ref.noun) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
+        // "a union survey": the body of that kind in play.
+        const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
+        const org = ref.org ?? owner ?? this.sources.get(ref.noun) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
         if (ref.org) this.sources.set(ref.noun, ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }
