@@ -101,6 +101,15 @@ export class OrgMatcher {
     return this.mostMentioned((org) => isLocalCouncil(org) && (!place || org.startsWith(`${place} `)));
   }
 
+  /** "The CST was more positive. Its chief executive, …": the first body named in the sentence before offset `at`. */
+  ownerBefore(at: number): string | null {
+    this.all ??= this.scan(this.text);
+    const base = Math.max(0, at - 400);
+    const ends = [...this.text.slice(base, at).matchAll(/[.!?]["”’')]*\s+/g)].map((m) => base + m.index + m[0].length);
+    const from = ends.length >= 2 ? ends.at(-2)! : base;
+    return this.all.find((m) => !m.part && m.start >= from && m.end <= at)?.org ?? null;
+  }
+
   /** The organisation the article mentions most among those that pass `fits`. */
   mostMentioned(fits: (org: string) => boolean): string | null {
     this.all ??= this.scan(this.text);

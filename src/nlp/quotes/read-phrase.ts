@@ -26,7 +26,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (kin) return { type: 'kin', pronoun: kin[1] === 'his' ? 'he' : kin[1] === 'her' ? 'she' : 'they', noun: kin[2]! };
   const orgs = orgsIn(s, base, ctx);
   const names = findNames(s, base, orgs).filter((n) => !n.possessive);
-  const org = pickOrg(orgs, t);
+  // "Its chief executive": the body the sentence before is about.
+  const org = pickOrg(orgs, t) ?? (/^its\s/i.test(t) ? ctx.orgs.ownerBefore(base + s.indexOf(t)) : null);
   const role = roleText(s, base, orgs, names.slice(-1));
   // "a report published by Ofsted", "a YouGov poll for the NEU"
   const source = INSTITUTION_SOURCE.exec(lower);

@@ -73,5 +73,6 @@ describe('councils as the press writes them', () => {
     ['Dr Ann Lowe, director of children\'s services at Ashbourne county council, said the report was fair.', 'Ashbourne county council'],
     ['Helen Marsh, chief executive of Ravensmoor BC, said the report was fair.', 'Ravensmoor BC'],
     ['"The report was fair," said Tom Hendry, director of children\'s services, Marlow County Council.', 'Marlow County Council'],
+    ['Fordham Council is due a short inspection. Its lead member for children, Cllr Amina Roy, said the council was ready.', 'Fordham Council'],
   ])('%s', (text, org) => expect(quotesIn(text)[0]?.speakerOrg).toBe(org));
 });
