@@ -58,14 +58,21 @@ export class PatternSet<T> {
   /** Every match starting at every token (overlaps included). */
   matchAll(tokens: Token[]): Match<T>[] {
     const out: Match<T>[] = [];
+    // Most tokens start no pattern: no lookup that cannot hit and no empty array per miss.
+    const prefixes = this.prefixed.size > 0;
+    const nt = this.suffixNt.length > 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      for (const p of this.exact.get(t.w) ?? []) pushMatch(out, p, tokens, i, 1);
+      const exact = this.exact.get(t.w);
+      if (exact) for (const p of exact) pushMatch(out, p, tokens, i, 1);
       if (t.punct) continue;
-      for (const p of this.prefixed.get(t.w.slice(0, PREFIX_KEY)) ?? []) {
-        if (p.elements[0]!.kind === 'prefix' && t.w.startsWith(p.elements[0]!.p)) pushMatch(out, p, tokens, i, 1);
+      const prefixed = prefixes && t.w.length >= PREFIX_KEY ? this.prefixed.get(t.w.slice(0, PREFIX_KEY)) : undefined;
+      if (prefixed) {
+        for (const p of prefixed) {
+          if (p.elements[0]!.kind === 'prefix' && t.w.startsWith(p.elements[0]!.p)) pushMatch(out, p, tokens, i, 1);
+        }
       }
-      if (t.w.endsWith("n't")) for (const p of this.suffixNt) pushMatch(out, p, tokens, i, 0, 1);
+      if (nt && t.w.endsWith("n't")) for (const p of this.suffixNt) pushMatch(out, p, tokens, i, 0, 1);
     }
     return out;
   }

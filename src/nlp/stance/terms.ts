@@ -22,21 +22,36 @@ export function markTerms(tokens: Token[], sentence: Int32Array): TermMarks {
     if (!arr) marks.set(m.value, (arr = new Uint8Array(tokens.length)));
     for (let i = m.from; i < m.to; i++) arr[i] = 1;
   }
-  const has = (set: string, i: number) => marks.get(set)?.[i] === 1;
-  return {
-    has,
-    any: (set) => marks.has(set),
-    targets: selectLongest(all.filter((m) => m.value === 'target')),
-    distance(set, from, to, window = NEAR_WINDOW) {
-      const arr = marks.get(set);
-      if (!arr) return Infinity;
-      for (let d = 1; d <= window; d++) {
-        const l = from - d;
-        const r = to - 1 + d;
-        if (l >= 0 && arr[l] && sentence[l] === sentence[from]) return d;
-        if (r < tokens.length && arr[r] && sentence[r] === sentence[from]) return d;
-      }
-      return Infinity;
-    },
-  };
+  return new Marks(marks, sentence, tokens.length, selectLongest(all.filter((m) => m.value === 'target')));
+}
+
+/** A class rather than closures: scoring builds one per quote, and tsx names every closure it creates. */
+class Marks implements TermMarks {
+  constructor(
+    private marks: Map<string, Uint8Array>,
+    private sentence: Int32Array,
+    private length: number,
+    readonly targets: Match<string>[],
+  ) {}
+
+  has(set: string, i: number): boolean {
+    return this.marks.get(set)?.[i] === 1;
+  }
+
+  any(set: string): boolean {
+    return this.marks.has(set);
+  }
+
+  distance(set: string, from: number, to: number, window = NEAR_WINDOW): number {
+    const arr = this.marks.get(set);
+    if (!arr) return Infinity;
+    const sentence = this.sentence;
+    for (let d = 1; d <= window; d++) {
+      const l = from - d;
+      const r = to - 1 + d;
+      if (l >= 0 && arr[l] && sentence[l] === sentence[from]) return d;
+      if (r < this.length && arr[r] && sentence[r] === sentence[from]) return d;
+    }
+    return Infinity;
+  }
 }

@@ -12,6 +12,7 @@ export interface Token {
 const TOKEN = /[a-z0-9£%]+(?:'[a-z]+)*|[.!?;:,\u2013\u2014]|(?<=\s)-(?=\s)/gi;
 const CURLY = /[\u2018\u2019\u02bc`]/g;
 const SENTENCE_END = new Set(['.', '!', '?']);
+const WORD_CHAR = /[a-z0-9£%]/;
 
 export function tokenize(text: string): Token[] {
   // Same-length replacement keeps offsets valid.
@@ -20,7 +21,7 @@ export function tokenize(text: string): Token[] {
   for (const m of norm.matchAll(TOKEN)) {
     const w = m[0].toLowerCase();
     const start = m.index;
-    out.push({ w, start, end: start + w.length, punct: !/[a-z0-9£%]/.test(w) });
+    out.push({ w, start, end: start + w.length, punct: !WORD_CHAR.test(w) });
   }
   return out;
 }
