@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { PatternSet } from './patterns.ts';
 
-export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal', 'preface', 'remit', 'doubt', 'servicePraise', 'disown'] as const;
+export const CUE_CATEGORIES = ['endorse', 'welcome', 'criticise', 'remove', 'verdict', 'sectorPraise', 'concern', 'takeUp', 'selfPraise', 'rebuttal', 'preface', 'remit', 'doubt', 'servicePraise', 'disown', 'ownUp'] as const;
 export type CueCategory = (typeof CUE_CATEGORIES)[number];
 export type ModifierKind = 'negator' | 'rejection' | 'ignore' | 'intensifier' | 'hedge' | 'pivot' | 'concessive';
 

@@ -88,6 +88,8 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
     case 'disown':
       // "We do not recognise the picture": the sector rejecting Ofsted's account, or Ofsted rejecting the sector's.
       return own ? supports() : opposes();
+    case 'ownUp':
+      return own || s.negated ? null : supports();
     case 'doubt':
       return own || s.negated ? null : opposes();
     case 'servicePraise':

@@ -36,3 +36,18 @@ describe('classifyStance: general phrases of position', () => {
     expect(stanceOf(quote, speaker).stance).toBe(expected);
   });
 });
+
+describe('classifyStance: accepting, sharing and doubting claims', () => {
+  it.each([
+    ['We are disappointed with the judgement, but we accept that there are areas where we need to improve', COUNCIL, 'mixed'],
+    ["We share Ofsted's concerns about the number of children placed out of area", DIRECTORS, 'supports'],
+    ['The evidence that inspection drives improvement in children’s social care is thin', DIRECTORS, 'opposes'],
+    ['Inspection has an important role, but single-word grades are a poor way to capture complex services', DIRECTORS, 'mixed'],
+  ])('%s → %s', (quote, speaker, expected) => {
+    expect(stanceOf(quote, speaker).stance).toBe(expected);
+  });
+
+  it('does not read an asserted "there is evidence that" as a doubt', () => {
+    expect(stanceOf('There is evidence that inspection drives improvement', DIRECTORS).stance).toBe('supports');
+  });
+});
