@@ -13,9 +13,10 @@
 //    word and a stance it never has, FTS5 proves it in one pass over two lists (5–25 ms at 1M quotes) where the
 //    walk or the match set took 60–260 ms. The filters' SQL conditions stay: the tokens only narrow. What each
 //    match gave is kept until the data changes.
-import { cachedStatement, dataVersion, type DB } from './connection.ts';
+import type { DB } from './connection.ts';
 import { likeContains, nameMatch, ORG_IDS_SQL, PERSON_IDS_SQL, quoteMatchCondition, type FieldTerm, type SqlCondition } from './search.ts';
 import { facetExpression } from './search-facets.ts';
+import { countMatches, fewQuoteMatchIds } from './search-matches.ts';
 
 /** Above this many matches, walking the date index finds a page sooner than sorting every match. */
 const COMMON = 2000;
@@ -30,38 +31,6 @@ export interface PlanOptions {
   /** matches of a narrowed common match up to which its ids are the condition (default: `common`) */
   few?: number;
 }
-
-// Up to 500 matches' results: at most ~7 MB even if each were an id list of 2,000.
-const MAX_CACHED = 500;
-const caches = new WeakMap<DB, { version: string; entries: Map<string, unknown> }>();
-
-/**
- * What a match gives, kept per connection until the data changes: a search for a word with a stance it never has
- * costs the whole intersection (5–25 ms at 1M quotes), so a repeated one is answered from here.
- */
-function cached<T>(db: DB, key: string, compute: () => T): T {
-  const version = dataVersion(db);
-  let cache = caches.get(db);
-  if (cache?.version !== version) caches.set(db, (cache = { version, entries: new Map() }));
-  if (cache.entries.has(key)) return cache.entries.get(key) as T;
-  const value = compute();
-  if (cache.entries.size >= MAX_CACHED) cache.entries.delete(cache.entries.keys().next().value!);
-  cache.entries.set(key, value);
-  return value;
-}
-
-/** How many rows match, counted up to `cap` + 1. */
-const countMatches = (db: DB, table: string, match: string, cap: number): number =>
-  cached(db, `count ${table} ${cap} ${match}`, () =>
-    cachedStatement(db, `SELECT count(*) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${cap + 1})`).pluck().get(match) as number);
-
-/** The ids of the rows that match, as a JSON array, when there are at most `few`; else null. */
-const fewMatches = (db: DB, table: string, match: string, few: number): { n: number; json: string } | null =>
-  cached(db, `ids ${table} ${few} ${match}`, () => {
-    const [n, json] = cachedStatement(db, `SELECT count(*), json_group_array(rowid) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${few + 1})`)
-      .raw().get(match) as [number, string];
-    return n > few ? null : { n, json };
-  });
 
 const common = (c: FtsCondition): SqlCondition => ({ ...c, sql: `+${c.sql}`, common: true });
 
@@ -78,9 +47,9 @@ function planFullText(db: DB, c: FtsCondition, conds: SqlCondition[], opts: Plan
   if (n <= (opts.common ?? COMMON)) return c;
   const narrowed = withFacets(db, c, conds);
   if (narrowed === c) return common(c);
-  const few = fewMatches(db, c.fts.table, narrowed.fts.match, opts.few ?? opts.common ?? COMMON);
-  if (!few) return common(narrowed);
-  return few.n ? { sql: 'q.id IN (SELECT value FROM json_each(?))', params: [few.json] } : { sql: '0', params: [] };
+  const ids = fewQuoteMatchIds(db, narrowed.fts.match, opts.few ?? opts.common ?? COMMON);
+  if (!ids) return common(narrowed);
+  return ids.length ? { sql: 'q.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] } : { sql: '0', params: [] };
 }
 
 function planNamedTerm(db: DB, c: SqlCondition, t: FieldTerm): SqlCondition {

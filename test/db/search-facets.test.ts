@@ -11,6 +11,7 @@ import { MIGRATIONS } from '../../src/db/migrations/index.ts';
 import { correctQuote } from '../../src/db/corrections.ts';
 import { planConditions } from '../../src/db/fts-plan.ts';
 import { facetToken } from '../../src/db/search-facets.ts';
+import { fewQuoteMatchIds } from '../../src/db/search-matches.ts';
 import { listQuotes, quoteConditions, type QuoteFilters } from '../../src/db/timeline.ts';
 import { BadRequest } from '../../src/errors.ts';
 import { buildSearchFixture, type SearchFixture } from './search-fixture.ts';
@@ -63,6 +64,15 @@ describe('the planner', () => {
     expect(planned(f.db, { q: 'welcome', stance: 'opposes' })).toContainEqual({ sql: '0', params: [] });
     expect(allIds(f.db, { q: 'welcome', stance: 'opposes' })).toEqual([]);
     expect(allIds(f.db, { q: 'welcome', stance: 'supports' })).toEqual(reference(f.db, { q: 'welcome', stance: 'supports' }));
+  });
+
+  it('reads a narrowed match\'s ids past the first 200 when it has no more than the cap', () => {
+    const match = '{text speaker_name speaker_org} : ("inspection")';
+    const all = f.db.prepare('SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid').pluck().all(match) as number[];
+    expect(all.length).toBeGreaterThan(400);
+    expect(fewQuoteMatchIds(f.db, match, 1e6)).toEqual(all);
+    expect(fewQuoteMatchIds(f.db, match, all.length - 1)).toBeNull();
+    expect(fewQuoteMatchIds(f.db, match, 100)).toBeNull();
   });
 
   it('keeps a rare match as it is, whatever the filters', () => {
