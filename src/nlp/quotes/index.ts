@@ -30,6 +30,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const phrase: PhraseContext = { orgs, memo: new Map() };
   const people = new ArticlePeople(ctx.published?.slice(0, 10) ?? inferDate(text));
   people.furniture = storyEnds(text, paras);
+  people.ownIdentity = (at) => hasOwnIdentity(masked, at);
   registerPeople(masked, paras, phrase, people);
   const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));
   const sentenceOf = (para: number, at: number) => sentences[para]!.find(([s, e]) => at >= s && at < e) ?? [paras[para]!.start, paras[para]!.end] as [number, number];
@@ -46,6 +47,17 @@ const ARTICLE_END = /^(?:related|read more|more on|more from|most read|you may a
 function storyEnds(text: string, paras: Paragraph[]): number[] {
   const prose = paras.find((p) => p.placement === 'body' && !p.furniture && text.slice(p.start, p.end).split(/\s+/).length >= 25);
   return paras.filter((p) => p.furniture && p.placement === 'body' && (ARTICLE_END.test(text.slice(p.start, p.end)) || (prose && p.start > prose.start && /^[Bb]y\s+\p{Lu}/u.test(text.slice(p.start, p.end))))).map((p) => p.start);
+}
+
+/**
+ * A name followed by a possessive or an appositive ("Julia Waters, Ruth Perry's sister, said") is someone in their own
+ * right, not the holder of a post named before; "X, who is also director of …" may still be.
+ */
+function hasOwnIdentity(masked: string, at: number): boolean {
+  const after = masked.slice(at, at + 120);
+  const name = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*/u.exec(after)?.[0] ?? '';
+  const rest = after.slice(name.length);
+  return /^['’]s?\s/.test(rest) || (/^,\s+\S/.test(rest) && !/^,\s+(?:who|which|said|says|told|added|has|had|is|was)\b/.test(rest));
 }
 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';

@@ -24,6 +24,8 @@ export class ArticlePeople {
   readonly people: Person[] = [];
   /** Offsets of lines that end the story ("Related", "Subscribe"): a post's holder is not guessed from beyond them. */
   furniture: number[] = [];
+  /** True when the name at this offset comes with an identity of its own ("Julia Waters, Ruth Perry's sister,", "Perry's"). */
+  ownIdentity: (at: number) => boolean = () => false;
 
   constructor(private readonly date: string | null) {}
 
@@ -124,7 +126,7 @@ export class ArticlePeople {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
     // A guess needs a real name: a title or a known given name ("Finance Settlement" in a teaser is not anyone).
     const named = (p: Person) => p.title !== null || (p.given !== null && registries().givenNames.has(p.given.toLowerCase()));
-    const free = (p: Person) => !p.org && !p.role && !p.registry && named(p) && Math.min(...p.mentions) > at;
+    const free = (p: Person) => !p.org && !p.role && !p.registry && named(p) && Math.min(...p.mentions) > at && !this.ownIdentity(first(p));
     const limit = Math.min(at + 600, this.furniture.find((x) => x > at) ?? Infinity);
     const cands = this.people.filter((p) => free(p) && first(p) < limit).sort((a, b) => first(a) - first(b));
     return cands[0] ?? null;

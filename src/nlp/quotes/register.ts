@@ -59,7 +59,7 @@ function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: 
  */
 function describeFromAppositive(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
   const after = masked.slice(m.end, p.end);
-  const desc = /^,\s+([^,.;:§()]{3,90})(?=[,.;:]|$)/.exec(after);
+  const desc = /^,\s+([^,.;:§()]{3,90})(?=[,.;:(]|$)/.exec(after);
   if (!desc || /^(?:who|which|whose|and|but|said|says|told|added|adding|saying|as|in|at|on|for)\b/i.test(desc[1]!)) return;
   const ref = readPhrase(desc[1]!, m.end + desc[0].length - desc[1]!.length, ctx);
   if (ref?.type === 'role' && ref.org) people.describe(person, ref.org, ref.role || null);
