@@ -16,6 +16,12 @@ for (const v of [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => 
   const words = v.split(' ');
   BY_FIRST.set(words[0]!, [...(BY_FIRST.get(words[0]!) ?? []), words]);
 }
+const FIRST_WORDS = [...BY_FIRST.keys()].filter((w) => /^[a-z]+$/.test(w));
+const MIN_FIRST = Math.min(...FIRST_WORDS.map((w) => w.length));
+const MAX_FIRST = Math.max(...FIRST_WORDS.map((w) => w.length));
+/** By character code: a verb phrase starts with this letter. */
+const FIRST_LETTER = new Uint8Array(128);
+for (const w of FIRST_WORDS) FIRST_LETTER[w.charCodeAt(0)] = 1;
 /** "Local authorities say", "Critics say": present-tense say after a plural noun (not "as they say"). */
 const PLURAL_BEFORE = /\b[a-z]{2,}[a-rt-z]s\s+$|\b(?:staff|people|children)\s+$/i;
 const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
@@ -31,24 +37,35 @@ export function findCues(s: string): Cue[] {
   if (memo.size > 2_000) memo.clear();
   const out: Cue[] = [];
   memo.set(s, out);
-  const WORD = /[a-z]+/g;
-  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
-    const phrases = BY_FIRST.get(m[0]);
-    if (!phrases || isLetter(s[m.index - 1])) continue;
+  // Runs of lower-case ASCII letters, scanned by hand (a regex match per word cost most of this function); only a run
+  // that could start a verb phrase is looked up.
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const at = i;
+    for (i++; i < s.length && isLowerAscii(s.charCodeAt(i)); i++);
+    if (!FIRST_LETTER[c] || i - at < MIN_FIRST || i - at > MAX_FIRST) continue;
+    const phrases = BY_FIRST.get(s.slice(at, i));
+    if (!phrases || isLetter(s[at - 1])) continue;
     // After a possessive or a determiner the word is an adjective or a noun ("Ofsted's proposed framework", "the claims").
-    if (MODIFIER_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (MODIFIER_BEFORE.test(s.slice(Math.max(0, at - 12), at))) continue;
     for (const words of phrases) {
-      const end = matchPhrase(s, m.index, words);
+      const end = matchPhrase(s, at, words);
       if (end < 0) continue;
       const verb = words.join(' ');
-      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, m.index)) && !PLURAL_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) break;
-      out.push({ start: m.index, end, verb, object: OBJECT_SET.has(verb) });
-      WORD.lastIndex = end;
+      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, at)) && !PLURAL_BEFORE.test(s.slice(Math.max(0, at - 30), at))) break;
+      out.push({ start: at, end, verb, object: OBJECT_SET.has(verb) });
+      i = end;
       break;
     }
   }
   return out;
 }
+
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /** End of the phrase `words` at `at` (whitespace between words, a word boundary after), or -1. */
 function matchPhrase(s: string, at: number, words: string[]): number {
@@ -84,21 +101,19 @@ const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her|this|our)\s+)?(?:[A-Z][\p{L}
  * (a colon or a full quote: that is a direct quote's introduction; a full stop: a bare speech act).
  */
 export function contentStart(s: string, cue: Cue): number {
-  let i = 0;
-  const skip = (re: RegExp) => { const m = re.exec(s.slice(i)); if (m && m.index === 0) i += m[0].length; };
-  skip(ADVERBIAL_AFTER);
+  let i = skip(ADVERBIAL_AFTER, s, 0);
   if (/^(?:told|tells|tell|asked|urged|urges|warned|warns)$/.test(cue.verb)) {
     const that = /^(?:[^,.;:]{0,60}?)\bthat\s+/.exec(s.slice(i));
     // "urged councils to make clear that …": the content starts at the object, not at a "that" inside the infinitive.
     if (that && !(cue.verb !== 'told' && cue.verb !== 'tells' && /\bto\s+\p{L}/u.test(that[0]))) i += that[0].length;
-    else if (cue.verb === 'told' || cue.verb === 'tells') skip(TELL_OBJECT);
+    else if (cue.verb === 'told' || cue.verb === 'tells') i = skip(TELL_OBJECT, s, i);
   }
-  skip(ADVERBIAL_AFTER);
+  i = skip(ADVERBIAL_AFTER, s, i);
   const beforeThat = i;
-  skip(/^\s*that\s+/);
+  i = skip(THAT, s, i);
   const thatSkipped = i > beforeThat || /\bthat\s*$/.test(s.slice(0, i));
   if (THAT_ONLY_CUES.has(cue.verb) && !thatSkipped) return -1;
-  skip(/^\s+/);
+  i = skip(SPACE, s, i);
   const rest = s.slice(i);
   if (!rest || /^[:;.,!?)–—]/.test(rest) || (!thatSkipped && CLAUSE_LINK.test(rest))) return -1;
   // "He told us what has changed", "confirmed how it will inspect": a wh-clause names the topic, not what was said.
@@ -107,4 +122,13 @@ export function contentStart(s: string, cue: Cue): number {
   // Without "that", a speech verb's content must read as a clause ("she found a new job" reports nothing).
   if (NP_TAKERS.test(cue.verb) && !thatSkipped && !rest.includes('§') && !CLAUSE_VERB.test(rest.split(/\s+/).slice(0, 14).join(' '))) return -1;
   return i;
+}
+
+const THAT = /^\s*that\s+/;
+const SPACE = /^\s+/;
+
+/** `i` moved past a match of `re` (anchored) at `i` in `s`. A function, not a closure: contentStart runs per cue. */
+function skip(re: RegExp, s: string, i: number): number {
+  const m = re.exec(s.slice(i));
+  return m && m.index === 0 ? i + m[0].length : i;
 }
