@@ -10,9 +10,9 @@
 //    name that matches no one falls back to a full-text match on the quoted name.
 //  - Filters the quote index holds as tokens (stance, source, organisation: search-facets.ts) join a common match,
 //    and what is left decides the plan (see planFullText); a match with no quote at all becomes `0`: for a common
-//    word and a stance it never has, FTS5 proves it in one pass over two lists (5–25 ms at 1M quotes) where the
-//    walk or the match set took 60–260 ms. The filters' SQL conditions stay: the tokens only narrow. What each
-//    match gave is kept until the data changes.
+//    word and a stance it never has, FTS5 proves it in one pass over two lists (7–30 ms of CPU at 1M quotes)
+//    where the walk or the match set took 75–280 ms. The filters' SQL conditions stay: the tokens only narrow.
+//    What each match gave is kept until the data changes (search-matches.ts).
 import type { DB } from './connection.ts';
 import { likeContains, nameMatch, ORG_IDS_SQL, PERSON_IDS_SQL, quoteMatchCondition, type FieldTerm, type SqlCondition } from './search.ts';
 import { facetExpression } from './search-facets.ts';

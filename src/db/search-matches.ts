@@ -1,6 +1,6 @@
 // What the search planner (fts-plan.ts) learns from a full-text match before choosing a plan: how many rows it
 // has, and for a match narrowed by filter tokens, its ids when they are few. Both are kept per connection until the
-// data changes: a search for a word with a stance it never has costs the whole intersection (5–25 ms at 1M
+// data changes: a search for a word with a stance it never has costs the whole intersection (7–30 ms at 1M
 // quotes), so a repeated one is answered from here.
 import { cachedStatement, dataVersion, type DB } from './connection.ts';
 

@@ -1,11 +1,11 @@
 // Search filters inside the quote index. A search for a common word with a stance, source or organisation that it
 // never occurs with had to read the word's whole match list and look up each quote's filter columns to prove there
-// was nothing to show (60–260 ms at 1M quotes). With the filter values held as tokens in a `facets` column, FTS5
-// intersects the two lists itself (src/db/fts-plan.ts): 5–25 ms. Tokens (src/db/search-facets.ts builds the same):
-// `stance<label>`, `src<hex of the source id>` (hex keeps any id one token), `org<organisation id>`.
+// was nothing to show (75–280 ms of CPU at 1M quotes). With the filter values held as tokens in a `facets` column,
+// FTS5 intersects the two lists itself (src/db/fts-plan.ts): 7–30 ms. Tokens (src/db/search-facets.ts builds the
+// same): `stance<label>`, `src<hex of the source id>` (hex keeps any id one token), `org<organisation id>`.
 // The index keeps `quotes` as its content through a view that adds the column, so 'rebuild' and 'integrity-check'
 // still work; the triggers now also fire when a correction changes a quote's stance or organisation.
-// Users' searches are kept off the column by a column filter (src/db/search.ts).
+// Users' searches are kept off the column by a column filter (src/db/search.ts). 1M quotes: ~20 s.
 const facets = (row: string) =>
   `concat_ws(' ', 'stance' || ${row}stance, 'src' || hex(${row}source_id), 'org' || ${row}organisation_id)`;
 const columns = 'text, speaker_name, speaker_org, facets';
