@@ -7,10 +7,10 @@ const DASHES = /\s[–—-]\s([^–—]{12,400}?)\s[–—-]\s/g;
 const RELATIVE = /,\s*((?:which|who)\s[^,]{8,200}),/g;
 
 export interface Aside {
-  /** Where the aside's own report is read from: its start, or the sentence start for a relative clause (its subject is outside). */
-  from: number;
   start: number;
   end: number;
+  /** A relative clause ("which has said …"): its subject is the phrase before it, outside the aside. */
+  relative: boolean;
 }
 
 /** The bracketed, dash-enclosed and relative asides within [s, e) of `text`. */
@@ -20,7 +20,7 @@ export function asidesIn(text: string, s: number, e: number): Aside[] {
   for (const re of [PARENS, DASHES, RELATIVE]) {
     for (const m of t.matchAll(re)) {
       const at = s + m.index + m[0].indexOf(m[1]!);
-      out.push({ from: re === RELATIVE ? s : at, start: at, end: at + m[1]!.length });
+      out.push({ start: at, end: at + m[1]!.length, relative: re === RELATIVE || /^(?:which|who)\s/.test(m[1]!) });
     }
   }
   return out.sort((a, b) => a.start - b.start);

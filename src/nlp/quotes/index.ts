@@ -114,10 +114,13 @@ function walk(w: WalkInput): Found[] {
 
 function reported(w: WalkInput, s: number, e: number, stops: number[], para: number, out: Found[], pending: Found[]): void {
   // An aside in brackets or dashes with a source of its own is read on its own; the sentence is then read without it.
-  for (const { from, start: a, end: b } of asidesIn(w.masked, s, e)) {
-    const inner = findReportedClauses(w.masked, from, b, stops.filter((x) => x >= from && x < b), w.phrase).filter((r) => r.start >= a && r.end > r.start && r.ref && r.ref.type !== 'pronoun');
+  for (const { start: a, end: b, relative } of asidesIn(w.masked, s, e)) {
+    const read = (from: number) => findReportedClauses(w.masked, from, b, stops.filter((x) => x >= from && x < b), w.phrase).filter((r) => r.start >= a && r.end > r.start && r.ref && r.ref.type !== 'pronoun');
+    // A relative clause names its own source ("– which spent £3bn, according to the LGA –") or speaks for the phrase before it.
+    let inner = read(a);
+    if (!inner.length && relative) inner = read(s);
     if (!inner.length) continue;
-    for (const r of inner) reportedOne(w, r, from, b, para, out, pending);
+    for (const r of inner) reportedOne(w, r, s, b, para, out, pending);
     w = { ...w, masked: withoutAside(w.masked, a, b) };
   }
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);

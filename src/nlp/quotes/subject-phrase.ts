@@ -61,7 +61,7 @@ function letterFromGroup(s: string, base: number, ctx: PhraseContext): SpeakerRe
 }
 
 /** "X, a head of service, who told …", "ADCS, which has said …": a relative pronoun's subject is the phrase before it. */
-const RELATIVE_END = /,\s*(?:who|which)\s*$/;
+const RELATIVE_END = /(?:,|\s[–—-])\s*(?:who|which)\s*$/;
 /** "ADCS members who completed its survey told …": a restrictive relative clause after a short subject. */
 const RESTRICTIVE = /^((?:\s*\S+){1,5}?)\s+who\s+[^,]{3,80}$/;
 
