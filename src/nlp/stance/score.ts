@@ -72,7 +72,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   for (const m of matches) {
     if (MODIFIER_KINDS.has(m.value.kind)) continue;
     if (DOUBTED.has(m.value.kind) && modifierBefore(doubts, 'doubt', m.from, DOUBT_SCOPE, sentence)) continue;
-    // A weightless doubt ("evidence that …") only marks a reported claim; it has no force of its own.
+    // A weightless doubt ("the evidence that …") only marks a reported claim; it has no force of its own.
     if (m.value.weight === 0) continue;
     const rejection = modifierBefore(mods, 'rejection', m.from, LEXICON.negationScope, clause);
     const negator = rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
