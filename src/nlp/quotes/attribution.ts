@@ -9,6 +9,7 @@ export interface Attribution {
   cue: string;
 }
 
+const MESSAGE_FROM = /^(?:was|were|is|are)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:message|verdict|view|warning|response|reaction|comments?|assessment|plea|claim|conclusion|argument|opinion|answer|reply|words)\s+(?:of|from)\s+(.+)$/;
 const OBJECT_OR_ADVERB_BEFORE_QUOTE = /^\s*(?:[\p{L}’'.-]+\s*){0,5}[:,]?\s*$/u;
 
 /** Attribution in the narrative after a closing mark, up to the end of its sentence: `, he said.` / `said Ofsted's chief inspector, X.` */
@@ -21,6 +22,12 @@ export function attributionAfter(tail: string, base: number, ctx: PhraseContext)
     // List style: "“…” – Jane Smith, NSPCC"
     const ref = subjectAfter(body, base + lead, ctx);
     return ref && ref.type === 'person' ? { ref, cue: '–' } : null;
+  }
+  const message = cue ? null : MESSAGE_FROM.exec(body);
+  if (message) {
+    // "“The money is not there,” was the blunt message from Cllr X."
+    const ref = subjectAfter(message[1]!, base + lead + body.length - message[1]!.length, ctx);
+    return ref ? { ref, cue: 'message from' } : null;
   }
   if (!cue) {
     const acc = /^according to\s+(.+)$/i.exec(body);

@@ -83,7 +83,7 @@ export const GENERIC_ORG_NOUNS: Record<string, string[] | null> = {
 
 /** Words for someone speaking for an organisation ("a spokesperson for BASW"). */
 /** Short comma-bounded asides between a subject and its verb ("ADCS, for its part, has argued"). */
-export const SUBJECT_ASIDE = /,\s*(?:for (?:its|his|her|their|our) part|however|meanwhile|too|in turn|though|in particular|by contrast|in contrast|in response|in a statement|for example|for instance|in (?:a|an|her|his|its|their) (?:letter|statement|interview|blog|speech|submission|report)\b[^,]*|(?:speaking|writing|responding|commenting) [^,]*|(?:published|released|issued|based on|seen by|compiled by|drawn from) [^,]*)\s*(?=,)/gi;
+export const SUBJECT_ASIDE = /,\s*(?:for (?:its|his|her|their|our) part|however|meanwhile|too|in turn|though|in particular|by contrast|in contrast|in response|in a statement|for example|for instance|in (?:a|an|her|his|its|their|the) (?:[a-z-]+ ){0,2}(?:letter|statement|interview|blog|speech|submission|report|evidence|response|review)\b[^,]*|(?:speaking|writing|responding|commenting) [^,]*|(?:published|released|issued|based on|seen by|compiled by|drawn from) [^,]*)\s*(?=,)/gi;
 
 export const SPOKES_NOUNS = /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|source|statement)\b/i;
 
