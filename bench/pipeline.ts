@@ -25,7 +25,7 @@ const COUNT = Number(process.env.BENCH_PIPELINE_N ?? 5_000);
 const WARMUP = 100;
 const CHUNK = 50;
 /** Articles per turn of each parallel path: long enough for the pipeline to fill (several batches in flight). */
-const SEGMENT = 500;
+const SEGMENT = 1_000;
 
 export function generateCorpus(n: number, seed = 7): ScrapedArticle[] {
   const r = rng(seed);
@@ -39,30 +39,37 @@ export function generateCorpus(n: number, seed = 7): ScrapedArticle[] {
   });
 }
 
+/** CPU seconds (every thread of the process) used by each path, filled in by `alternate`: load from other processes
+ * lengthens wall time but hardly CPU time, so these say what each path costs when the machine is busy. */
+const cpu = new Map<string, number>();
+const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+
 /** Seconds spent in each function over the same items, timed in alternating chunks so that load from other
  * processes on the machine hits them all alike. Each function gets one chunk (its first and last index) at a time. */
-function alternate(n: number, fns: Array<(from: number, to: number) => void>, chunk = CHUNK): number[] {
+function alternate(n: number, fns: Array<[string, (from: number, to: number) => void]>, chunk = CHUNK): number[] {
   const ms = fns.map(() => 0);
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
-    fns.forEach((fn, k) => {
-      const t = performance.now();
+    fns.forEach(([name, fn], k) => {
+      const [t, c] = [performance.now(), cpuSeconds()];
       fn(from, to);
       ms[k]! += performance.now() - t;
+      cpu.set(name, (cpu.get(name) ?? 0) + cpuSeconds() - c);
     });
   }
   return ms.map((m) => m / 1000);
 }
 
 /** `alternate` for asynchronous paths. */
-async function alternateAsync(n: number, fns: Array<(from: number, to: number) => Promise<void>>, chunk: number): Promise<number[]> {
+async function alternateAsync(n: number, fns: Array<[string, (from: number, to: number) => Promise<void>]>, chunk: number): Promise<number[]> {
   const ms = fns.map(() => 0);
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
-    for (const [k, fn] of fns.entries()) {
-      const t = performance.now();
+    for (const [k, [name, fn]] of fns.entries()) {
+      const [t, c] = [performance.now(), cpuSeconds()];
       await fn(from, to);
       ms[k]! += performance.now() - t;
+      cpu.set(name, (cpu.get(name) ?? 0) + cpuSeconds() - c);
     }
   }
   return ms.map((m) => m / 1000);
@@ -83,8 +90,8 @@ async function parallelRates(texts: ScrapedArticle[], warm: ScrapedArticle[], db
     await Promise.all(warm.map((a) => bare.run(a.text)));
     await ingest(warm);
     const [bareS, pipelineS] = await alternateAsync(texts.length, [
-      async (from, to) => void (await Promise.all(texts.slice(from, to).map((a) => bare.run(a.text)))),
-      (from, to) => ingest(texts.slice(from, to)),
+      ['winkParallel', async (from, to) => void (await Promise.all(texts.slice(from, to).map((a) => bare.run(a.text))))],
+      ['pipelineParallel', (from, to) => ingest(texts.slice(from, to))],
     ], SEGMENT);
     return { workers, bareS: bareS!, pipelineS: pipelineS!, failed };
   } finally {
@@ -114,10 +121,10 @@ export async function runPipelineBench(n = COUNT) {
     let quotes = 0;
     let failed = 0;
     const [winkS, nlpS, singleS, batchedS] = alternate(n, [
-      (from, to) => { for (let i = from; i < to; i++) nlp.readDoc(texts[i]!.text); },
-      (from, to) => { for (let i = from; i < to; i++) analyseArticle({ title: texts[i]!.title, text: texts[i]!.text, published: texts[i]!.published ?? null }); },
-      (from, to) => { for (let i = from; i < to; i++) quotes += ingestArticle(single, 'bench', texts[i]!).quotes; },
-      (from, to) => { failed += ingestArticles(batched, 'bench', texts.slice(from, to)).filter((r) => r instanceof Error).length; },
+      ['wink', (from, to) => { for (let i = from; i < to; i++) nlp.readDoc(texts[i]!.text); }],
+      ['nlp', (from, to) => { for (let i = from; i < to; i++) analyseArticle({ title: texts[i]!.title, text: texts[i]!.text, published: texts[i]!.published ?? null }); }],
+      ['pipeline', (from, to) => { for (let i = from; i < to; i++) quotes += ingestArticle(single, 'bench', texts[i]!).quotes; }],
+      ['pipelineBatched', (from, to) => { failed += ingestArticles(batched, 'bench', texts.slice(from, to)).filter((r) => r instanceof Error).length; }],
     ]) as [number, number, number, number];
     const par = await parallelRates(texts, warm, parallel);
     failed += par.failed;
@@ -131,6 +138,7 @@ export async function runPipelineBench(n = COUNT) {
       ratio: winkS / singleS, ratioBatched: winkS / batchedS, ratioNlp: winkS / nlpS,
       // Seconds per article beyond the NLP stage, in units of one bare readDoc: the store's own cost.
       storeInWinkUnits: (singleS - nlpS) / winkS, storeBatchedInWinkUnits: (batchedS - nlpS) / winkS,
+      cpuMsPerArticle: Object.fromEntries([...cpu].map(([name, sec]) => [name, (1000 * sec) / n])),
     };
     const pct = (r: number) => `${(100 * r).toFixed(0)}% of bare wink`;
     const verdict = (r: number) => `target ≥ 50%: ${r >= 0.5 ? 'MET' : 'NOT MET'}`;
@@ -144,6 +152,10 @@ export async function runPipelineBench(n = COUNT) {
     console.log(`bare wink-nlp readDoc, ${par.workers} threads:        ${figures.winkParallel.toFixed(1)} articles/s`);
     console.log(`ingest → NLP on ${par.workers} threads → store, one commit/${CHUNK}: ${figures.pipelineParallel.toFixed(1)} articles/s  = ${pct(figures.ratioParallelVsOneThread)} on one thread  ${verdict(figures.ratioParallelVsOneThread)};  ` +
       `${(100 * figures.ratioParallelVsSameThreads).toFixed(0)}% of bare wink on the same ${par.workers} threads  ${verdict(figures.ratioParallelVsSameThreads)}  (stancewatch import)`);
+    const c = figures.cpuMsPerArticle;
+    console.log(`CPU ms per article (all threads; hardly changed by load from other processes): bare readDoc ${c.wink!.toFixed(1)}, NLP stage ${c.nlp!.toFixed(1)}, ` +
+      `one commit each ${c.pipeline!.toFixed(1)}, one commit/${CHUNK} ${c.pipelineBatched!.toFixed(1)}; on ${par.workers} threads: bare readDoc ${c.winkParallel!.toFixed(1)}, ` +
+      `ingest → NLP → store ${c.pipelineParallel!.toFixed(1)} (bare readDoc on one thread / that = ${(c.wink! / c.pipelineParallel!).toFixed(2)})`);
     await record('pipeline', figures);
     return figures;
   } finally {
