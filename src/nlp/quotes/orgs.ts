@@ -40,6 +40,10 @@ const CAP = "[A-Z][\\p{L}’'&.-]*";
 const NOT_A_PLACE = '(?!(?:The|A|An|This|That|These|Those|Every|Each|Any|No|Our|Your|Their|Its|His|Her|One|Another|Some|Which|What|Whose|In|At|On|For|From|By|With|And|But|Of|To|As|If|When|While|Local|Each|Every|County|Borough|City|District|Town)\\b)';
 const COUNCIL_STYLES = `${NOT_A_PLACE}(?:${CAP} ){0,2}[A-Z][\\p{L}&.-]* (?:(?:county|borough|city|district|town|metropolitan borough) )?council(?![\\p{L}])|(?:${CAP} ){1,3}(?:BC|CC|MBC|LBC|DC|RBC)(?![\\p{L}])`;
 const UNLISTED = new RegExp(`${COUNCIL_STYLES}|(?:University|College|Institute|Consortium|Association|Federation|Society|Confederation|Alliance|Coalition) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
+/** Sentence openers and determiners caught at the front of a capitalised run ("But the Children's Home Association"). */
+const LEADING_WORDS = /^(?:(?:But|And|Or|So|Yet|Now|Then|Meanwhile|However|Also|Today|Yesterday|Separately|Elsewhere|Instead)\s+)?(?:(?:The|A|An|the|a|an)\s+)?/;
+/** "Article 39, a charity,": a name described as a body by the appositive after it. */
+const NAME_THEN_KIND = new RegExp(`(${CAP}(?: (?:${CAP}|\\d+))*),\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise|trade body|membership body)(?=[,.;])`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
 const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
 export const isLocalCouncil = (org: string) => COUNCIL_NAME.test(org) && !NATIONAL_WORDS.test(org);
@@ -134,7 +138,7 @@ export class OrgMatcher {
     const taken = (a: number, b: number) => out.some((m) => a < m.end && b > m.start);
     // "the Society", "the Council" in a body's own release: a capitalised common noun for a body in play, not a name.
     const unlisted = [...s.matchAll(UNLISTED)].map((m) => {
-      const name = bodyOf(m[0].replace(/^(?:The|A|An) /, ''));
+      const name = bodyOf(m[0].replace(LEADING_WORDS, ''));
       const at = m.index + m[0].length - name.length;
       return { start: at, end: at + name.length, org: name };
     }).filter((u) => u.org.includes(' '));
@@ -145,6 +149,11 @@ export class OrgMatcher {
     }
     if (this.learnedRe) for (const m of s.matchAll(this.learnedRe)) {
       if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, org: this.learned.get(m[0])! });
+    }
+    for (const m of s.matchAll(NAME_THEN_KIND)) {
+      const name = m[1]!.replace(LEADING_WORDS, '');
+      const at = m.index + m[1]!.length - name.length;
+      if (!taken(at, at + name.length) && name) out.push({ start: at, end: at + name.length, org: name });
     }
     for (const m of s.matchAll(KIND_THEN_NAME)) {
       const at = m.index + m[0].length - m[1]!.length;

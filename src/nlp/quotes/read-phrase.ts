@@ -34,6 +34,9 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
   // "a Community Care survey": capitalised words before a source noun name its publisher, not a person.
   const sourceNoun = INSTITUTION_NOUNS[lower.split(/\s+/).at(-1)!] !== undefined && !names.some((n) => n.title || (n.given && registries().givenNames.has(n.given.toLowerCase())));
+  // "Campaigners say": a capitalised group noun at the start of a sentence is not a name.
+  const group = names.length === 1 && !names[0]!.given && !names[0]!.title && !org ? readGroup(t) : null;
+  if (group) return { type: 'group', ...group, at: base };
   if (names.length && !sourceNoun) return personPhrase(names.at(-1)!, t, org, role, ctx);
   return namelessPhrase(s, t, base, orgs, org, role);
 }

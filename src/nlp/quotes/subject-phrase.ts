@@ -109,7 +109,8 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   if (other?.type === 'person' && !other.mention.possessive) {
     return combine(other, core ?? describeOnly(clean.slice(headStart, last.start + head.length), base + headStart, ctx));
   }
-  return core;
+  // "Article 39, a charity, said": the body, described by the words after it.
+  return core ?? (other?.type === 'org' ? other : null);
 }
 
 /** "Sarah, a foster carer in Leeds," — a name, then a lower-case description: the name is the subject. */
