@@ -44,6 +44,13 @@ export function attributionAfter(tail: string, base: number, ctx: PhraseContext)
   return ref ? { ref, cue: phraseOf(body, cue) } : null;
 }
 
+const SPEECH_TAIL = /^[\s,;:–—-]*(?:(?:said|says|added|adds|told|warned|explained|admitted)\s+\S|(?:[\p{L}'’-]+\s+){1,4}(?:said|says|added|adds|explained|admitted)\b)/u;
+
+/** "“…,” said one head.": narrative after a quote that attributes it, whether or not we can tell to whom. */
+export function isSpeechTail(tail: string): boolean {
+  return SPEECH_TAIL.test(tail);
+}
+
 /** Attribution in the narrative before an opening mark: `He said: ` / `X told MPs: ` / `Wilshaw: ` (captions). */
 export function attributionBefore(head: string, base: number, ctx: PhraseContext): Attribution | null {
   const cues = findCues(head);

@@ -1,7 +1,7 @@
 // extractQuotes: every quote in an article body, with its speaker, organisation, role, cue, kind and placement.
 import type { ArticleContext, ExtractedQuote } from '../../types.ts';
 import { registries } from '../registries.ts';
-import { attributionAfter, attributionBefore, type Attribution } from './attribution.ts';
+import { attributionAfter, attributionBefore, isSpeechTail, type Attribution } from './attribution.ts';
 import { findMarkSpans, maskQuotes, type MarkSpan } from './marks.ts';
 import { findNames } from './names.ts';
 import { OrgMatcher } from './orgs.ts';
@@ -191,7 +191,10 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
   }
   // A named subject we cannot resolve ("Campaigners said", "A source said") is nobody's; only a quote with no attribution floats.
   const unresolvedIntro = !a && /\b(?:said|says|added|adds|warned|wrote|stated|told [^:]{1,40})\s*:\s*$/.test(p.head);
-  if (!speaker && (!a || a.ref.type === 'pronoun') && !unresolvedIntro) {
+  // "“…,” said one head. “…”": an attribution we cannot tie to anyone; the quote and its continuation are nobody's.
+  const unresolvedTail = !a && isSpeechTail(p.tail);
+  if (unresolvedTail) w.state.remember({ name: null, org: null, role: null, person: null });
+  if (!speaker && (!a || a.ref.type === 'pronoun') && !unresolvedIntro && !unresolvedTail) {
     speaker = w.state.last() ?? captionPerson(w);
     confidence = 0.6;
   } else if (a?.ref.type === 'pronoun') confidence = 0.75;

@@ -1,5 +1,5 @@
 // Groups quote-mark spans into passages (a quote that runs over paragraphs is one passage) and tells full quotes from fragments.
-import { attributionAfter } from './attribution.ts';
+import { attributionAfter, isSpeechTail } from './attribution.ts';
 import { findCues } from './cues.ts';
 import type { MarkSpan } from './marks.ts';
 import type { PhraseContext } from './speaker-ref.ts';
@@ -61,7 +61,7 @@ export function describePassages(groups: MarkSpan[][], masked: string, sentenceO
 function isFull(head: string, tail: string, tailAt: number, ctx: PhraseContext): boolean {
   if (!head.trim()) {
     if (!tail.trim() || /^\s*[,;:.!?–—-]/.test(tail)) return true;
-    return attributionAfter(tail, tailAt, ctx) !== null;
+    return attributionAfter(tail, tailAt, ctx) !== null || isSpeechTail(tail);
   }
   if (/:\s*$/.test(head)) return true;
   if (/,\s*$/.test(head)) {

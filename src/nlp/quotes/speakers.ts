@@ -76,8 +76,8 @@ export class SpeakerState {
         if (signed) return signed;
         // "a union survey": the body of that kind in play.
         const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
-        const org = ref.org ?? owner ?? this.sources.get(ref.noun) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
-        if (ref.org) this.sources.set(ref.noun, ref.org);
+        const org = ref.org ?? owner ?? this.sources.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
+        if (ref.org) this.sources.set(sourceKind(ref.noun), ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }
     }
@@ -137,7 +137,7 @@ export class SpeakerState {
 
   /** The body that published a document ("ADCS has published a paper"): "The paper finds" is theirs. */
   noteSource(noun: string, org: string): void {
-    this.sources.set(noun, org);
+    this.sources.set(sourceKind(noun), org);
   }
 
   /** A document and who speaks through it ("the letter … is signed by X"): "the letter says" and "It says" are X's. */
@@ -160,6 +160,9 @@ export class SpeakerState {
     return null;
   }
 }
+
+/** "a poll by the NAHT … The survey of 1,200 heads found": one source under two names. */
+const sourceKind = (noun: string) => (noun === 'poll' ? 'survey' : noun === 'research' ? 'study' : noun);
 
 function fromPerson(p: Person): Speaker {
   return { name: p.name, org: p.org, role: p.role, person: p };
