@@ -7,7 +7,7 @@ import type { SpeakerRef } from './speaker-ref.ts';
 import type { Speaker } from './speakers.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
-const NAMED_AFTER = /^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:words?|message|view|verdict|warning|response|reaction|comments?|assessment|thoughts|plea|claim|admission|conclusion|argument|opinion|answer|reply|experience|story|account)\s+(?:of|from)|(?:The|Those|These)\s+(?:words|warning|comments|remarks|message|plea|claim)\s+(?:came|come)\s+from|(?:The|Those|These)\s+(?:words|comments|remarks)\s+(?:are|were)\s+(?:those\s+)?of|So\s+(?:said|says))\s+(.+?)(?=,\s*(?:who|whose|which)\b|[.;!?]|$)/;
+const NAMED_AFTER = /^\s*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:words?|message|view|verdict|warning|response|reaction|comments?|assessment|thoughts|plea|claim|admission|conclusion|argument|opinion|answer|reply|experience|story|account)\s+(?:of|from)|(?:The|Those|These)\s+(?:words|warning|comments|remarks|message|plea|claim)\s+(?:came|come|comes)\s+from|(?:The|Those|These)\s+(?:words|comments|remarks)\s+(?:are|were)\s+(?:those\s+)?of|So\s+(?:said|says))\s+(.+?)(?=,\s*(?:who|whose|which)\b|[.;!?]|$)/;
 
 /** "“…” / That was the view of Cllr X, leader of Y Council." — the speaker named right after the quote, in the next sentence. */
 export function namedBelow(w: WalkInput, last: MarkSpan): SpeakerRef | null {

@@ -174,7 +174,8 @@ function subjectVerb(s: string, base: number, stops: number[], ctx: PhraseContex
     if (!ref) continue;
     const start = cue.end + at;
     const end = contentEnd(s, start, local);
-    if (end - start < 8) continue;
+    // "says the same", "said as much": two words that report nothing.
+    if (end - start < 8 || (!s.slice(start, end).includes('§') && s.slice(start, end).trim().split(/\s+/).length < 3)) continue;
     return { start: base + start, end: base + end, ref, cue: cue.verb };
   }
   return null;
