@@ -86,6 +86,15 @@ describe('ingestArticlesWith a pool of NLP worker threads', () => {
     expect(snapshot(parallel)).toEqual(want);
   });
 
+  it('analyses a few articles in this thread (no thread start-up for them), with the same result', async () => {
+    const few = createAnalysisPool(2, 3);
+    expect(few.size).toBe(0);
+    expect(pool.size).toBe(2);
+    const [a] = generateCorpus(1, 3);
+    const ctx = { title: a!.title, text: a!.text, published: a!.published ?? null };
+    expect(await few.run(ctx)).toEqual(await pool.run(ctx));
+  });
+
   it('reprocesses as reprocessArticle does, article by article; a missing article is reported alone', async () => {
     const [single, parallel] = [open('single.db'), open('parallel.db')];
     const later = new Date('2025-02-03T04:05:06Z');
