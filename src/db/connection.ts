@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations/index.ts';
+import { createLogger } from '../log.ts';
 
 export type DB = Database.Database;
 
@@ -53,6 +54,10 @@ export function migrate(db: DB): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this program (${MIGRATIONS.length}); upgrade stancewatch`);
+  }
+  // An existing database being upgraded says so: rebuilding an index over a million quotes takes tens of seconds.
+  if (current > 0 && current < MIGRATIONS.length) {
+    createLogger().info('upgrading database schema', { from: current, to: MIGRATIONS.length, file: db.name });
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
