@@ -42,6 +42,11 @@ export class ParseError extends AppError {
   }
 }
 
+/** Whatever was thrown, as an Error (a thrown string or object keeps its text). */
+export function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

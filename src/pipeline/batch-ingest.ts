@@ -2,6 +2,7 @@
 // is stored, and batches are stored in order, one commit each, so results are those of `ingestArticles` in turn.
 import type { DB } from '../db/connection.ts';
 import type { ScrapedArticle } from '../types.ts';
+import { toError } from '../errors.ts';
 import { analyseArticlesWith, storeAnalysed, type AnalysedBatch, type Analyser, type IngestResult } from './ingest.ts';
 
 export type BatchResults = Array<IngestResult | Error>;
@@ -25,7 +26,7 @@ export async function ingestBatches<T extends { article: ScrapedArticle }>(
     try {
       results = storeAnalysed(db, await analysed);
     } catch (err) {
-      results = items.map(() => (err instanceof Error ? err : new Error(String(err))));
+      results = items.map(() => toError(err));
     }
     onStored(items, results);
   };

@@ -10,6 +10,7 @@ import type { AnalysedQuote, ArticleContext, ScrapedArticle } from '../types.ts'
 import { reapplyCorrections } from '../db/corrections.ts';
 import { analyseArticle, NLP_VERSION } from '../nlp/analyse.ts';
 import { canonicalUrl } from './canonical-url.ts';
+import { toError } from '../errors.ts';
 import { findNearDuplicate } from './near-duplicates.ts';
 import { analyseForStore, type ArticleAnalysis } from './article-analysis.ts';
 import { setSimhash } from '../db/simhashes.ts';
@@ -133,8 +134,6 @@ function attempt<T>(fn: () => T): T | Error {
     return toError(err);
   }
 }
-
-const toError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 /** Everything before the store: a result when the article is already stored, else the article analysed. */
 function analyse(db: DB, sourceId: string | null, article: ScrapedArticle, now: Date): IngestResult | Analysed {

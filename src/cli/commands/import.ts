@@ -8,7 +8,7 @@ import { createAnalysisPool } from '../../pipeline/analysis-pool.ts';
 import type { ScrapedArticle } from '../../types.ts';
 import { normaliseDate } from '../../pipeline/dates.ts';
 import { readArticleFile } from '../article-file.ts';
-import { errorMessage } from '../../errors.ts';
+import { errorMessage, toError } from '../../errors.ts';
 import { stringOption, UsageError, type Command } from '../command.ts';
 
 const IMPORT_BATCH = 50;
@@ -80,7 +80,7 @@ function readBatch(files: string[], opts: { url?: string; published?: string }, 
       const article = readArticleFile(file, { textHeader: true, url: opts.url });
       batch.push({ file, article: opts.published ? { ...article, published: opts.published } : article });
     } catch (err) {
-      report(file, err instanceof Error ? err : new Error(String(err)));
+      report(file, toError(err));
     }
   }
   return batch;
