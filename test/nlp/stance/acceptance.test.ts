@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { COUNCIL, DIRECTORS, OFSTED_REPORT, stanceIn, stanceOf } from './helpers.ts';
+
+describe('classifyStance: the sector accepting inspection in principle', () => {
+  it.each([
+    ['Local authorities have never shied away from scrutiny, but a judgement made in two weeks cannot capture years of work', COUNCIL],
+    ['We understand the need for inspection to carry on, but it is unfair to judge a service in the middle of a restructure', DIRECTORS],
+    ['Councils support the changes to the framework, but the burden of inspection on small teams must be kept under review', COUNCIL],
+    ['We are committed to transparency, but the new grades are a crude way to describe a complex service', COUNCIL],
+  ])('is mixed when a criticism follows: %s', (quote, speaker) => {
+    expect(stanceOf(quote, speaker).stance).toBe('mixed');
+  });
+
+  it('is mixed when "what we do not want" turns on the acceptance', () => {
+    const quote = 'Directors want a strong, independent inspectorate. What we do not want is a system that punishes councils for the state of their budgets.';
+    expect(stanceOf(quote, DIRECTORS).stance).toBe('mixed');
+  });
+
+  it('supports when nothing is held back', () => {
+    expect(stanceOf('Councils have never shied away from scrutiny of their children’s services', COUNCIL).stance).toBe('supports');
+  });
+
+  it('keeps a rhetorical preface ("Nobody disputes that …") as opposition', () => {
+    const quote = 'Nobody disputes that children need good services. But a framework that labels most councils as failing will drive good staff away.';
+    expect(stanceOf(quote, DIRECTORS).stance).toBe('opposes');
+  });
+});
+
+describe('classifyStance: accusations and charges of over-simplifying', () => {
+  it('reads "accused" before an indirect quote as opposition', () => {
+    const body = ['A council leader accused Ofsted of ignoring the rise in demand when it rated the service.'];
+    const r = stanceIn('Council leader hits out at inspection', body, 'Ofsted of ignoring the rise in demand when it rated the service', COUNCIL);
+    expect(r.stance).toBe('opposes');
+  });
+
+  it.each([
+    ['The inspectorate is too quick to blame councils for problems that start in the care market', DIRECTORS],
+    ['The report paints too simple a picture of what is happening in children’s services', COUNCIL],
+    ['Inspectors judged the council as if it operated in a vacuum', COUNCIL],
+  ])('opposes: %s', (quote, speaker) => {
+    expect(stanceOf(quote, speaker).stance).toBe('opposes');
+  });
+
+  it('is the verdict, not a concession, when the inspectorate accuses the services', () => {
+    expect(stanceOf('Inspectors accused the council of failing to act on repeated warnings', OFSTED_REPORT).stance).not.toBe('opposes');
+  });
+});
+
+describe("classifyStance: a sector voice calling Ofsted's findings a reminder", () => {
+  it('supports', () => {
+    expect(stanceOf('These findings are a stark reminder of how much is still to do for children in care', DIRECTORS).stance).toBe('supports');
+  });
+});
