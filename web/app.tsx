@@ -13,6 +13,7 @@ import { errorResponse, notFound, onError } from './lib/errors.tsx';
 import { staticRoutes } from './lib/static.ts';
 import { weakEtag } from './lib/etag.ts';
 import { gzipWhole } from './lib/gzip.ts';
+import { oneRequestPerTurn } from './lib/turns.ts';
 import { Layout, frameState } from './views/layout.tsx';
 import { timelineRoutes } from './routes/timeline.tsx';
 import { quoteRoutes } from './routes/quotes.tsx';
@@ -47,6 +48,8 @@ const CSP = {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { db, log } = deps;
   const app = new Hono<AppEnv>();
+  // First, so that a saturated server still accepts new connections and serves requests in arrival order.
+  app.use(oneRequestPerTurn());
   // Server-Timing: what the server spent on a response, apart from time queued behind others (seen in the browser's tools).
   app.use(timing({ totalDescription: 'server' }));
   app.use(secureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: 'DENY', referrerPolicy: 'strict-origin-when-cross-origin' }));
