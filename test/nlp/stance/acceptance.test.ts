@@ -51,3 +51,10 @@ describe("classifyStance: a sector voice calling Ofsted's findings a reminder", 
     expect(stanceOf('These findings are a stark reminder of how much is still to do for children in care', DIRECTORS).stance).toBe('supports');
   });
 });
+
+describe('classifyStance: "more councils" before a grade is a rating count', () => {
+  it('is neutral from the inspectorate', () => {
+    const r = stanceOf('More councils are now rated good or outstanding than at any time since the framework began', OFSTED_REPORT);
+    expect(r.stance).toBe('neutral');
+  });
+});
