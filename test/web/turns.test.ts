@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { Hono } from 'hono';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { oneRequestPerTurn } from '../../web/lib/turns.ts';
 
 const BUSY_MS = 3;
@@ -42,11 +42,11 @@ describe('oneRequestPerTurn', () => {
   it('serves the first request of each of many new connections within about one round of the others', async () => {
     // Which connection each served request came from, in the order the server ran them.
     const served: number[] = [];
-    const app = new Hono();
+    const app = new Hono<{ Bindings: HttpBindings }>();
     app.use(oneRequestPerTurn());
     app.get('/', (c) => {
       busy(BUSY_MS);
-      served.push(c.env.incoming.socket.remotePort);
+      served.push(c.env.incoming.socket.remotePort!);
       return c.text('ok');
     });
     const port = await new Promise<number>((resolve) => {
