@@ -135,11 +135,24 @@ export function narrative(r: Rng, words: number): string {
   return out.join(' ');
 }
 
-export interface GenQuote { text: string; start: number; end: number; person: number; stance: Stance }
+export interface GenQuote { text: string; start: number; end: number; person: number; stance: Stance; kind: 'direct' | 'indirect' | 'mixed' }
 export interface GenArticle { title: string; body: string; quotes: GenQuote[] }
 
+export interface ArticleOptions {
+  quotes: number;
+  words: number;
+  /**
+   * Prose a reader finds exactly `quotes` quotes in (bench/pipeline.ts): narrative of facts with no reported speech, and
+   * quotes direct, indirect and mixed in the proportions of the gold fixtures, `words` words in all. Without it the
+   * narrative is full of group statements ("Councillors warned that …"), which the extractor rightly counts as quotes
+   * too (about twice the planted number); the seeded database and other benchmarks keep that older shape.
+   */
+  readerCounted?: boolean;
+}
+
 /** A news article: narrative paragraphs with attributed direct quotes; quote offsets point into the body. */
-export function article(r: Rng, ppl: readonly GenPerson[], orgs: readonly GenOrg[], opts: { quotes: number; words: number }): GenArticle {
+export function article(r: Rng, ppl: readonly GenPerson[], orgs: readonly GenOrg[], opts: ArticleOptions): GenArticle {
+  if (opts.readerCounted) return readerArticle(r, ppl, orgs, opts);
   const paras: string[] = [];
   const quotes: GenQuote[] = [];
   let len = 0;
@@ -154,9 +167,91 @@ export function article(r: Rng, ppl: readonly GenPerson[], orgs: readonly GenOrg
     const org = orgs[p.org]!.name;
     const lead = r() < 0.5 ? `"` : `${p.name}, ${p.role} at ${org}, said: "`;
     const tail = lead === '"' ? `" said ${p.name}, ${p.role} at ${org}.` : '"';
-    quotes.push({ text, start: len + lead.length, end: len + lead.length + text.length, person, stance });
+    quotes.push({ text, start: len + lead.length, end: len + lead.length + text.length, person, stance, kind: 'direct' });
     push(`${lead}${text}${tail} ${narrative(r, Math.max(10, perQuoteWords - 20))}`);
   }
-  const title = `${pick(r, PLACES)} ${pick(r, ['inspection', 'care review', 'children\'s services', 'fostering', 'safeguarding'])}: ${pick(r, NARRATIVE).slice(0, 60).replace(/[ .]+$/, '')}`;
-  return { title, body: paras.join('\n\n'), quotes };
+  return { title: titleOf(r), body: paras.join('\n\n'), quotes };
+}
+
+const titleOf = (r: Rng, lines = NARRATIVE) =>
+  `${pick(r, PLACES)} ${pick(r, ['inspection', 'care review', 'children\'s services', 'fostering', 'safeguarding'])}: ${pick(r, lines).slice(0, 60).replace(/[ .]+$/, '')}`;
+
+/** Facts with numbers, places and years, attributed to nobody: no sentence here reads as anyone's statement. */
+const FACTS = ['Spending on placements in {p} rose by {n} per cent in {y}.', 'In {p}, {n} children were waiting for a review at the end of {y}.',
+  'Caseloads in {p} averaged {n} families last year.', 'In {p}, {n} children\'s homes have closed since {y}.', 'The backlog in {p} is due to be cleared by {y}.',
+  'Recruitment in {p} has fallen for {n} months in a row.', 'The budget gap in {p} reached £{n}m in {y}.', 'The pilot in {p} will run until {y}.',
+  'The service in {p} was last inspected in {y}.', 'In {y}, {n} staff left the children\'s social care team in {p}.',
+  'The number of looked-after children in {p} stood at {n} in {y}.', 'Agency staff filled {n} posts in {p} during {y}.'];
+const PLAIN = ['The authority was previously judged to require improvement.', 'Inspectors visited the service over two weeks in the spring.',
+  'The report follows a year of consultation with providers, families and young people.', 'The sector has faced rising costs and a shortage of placements.',
+  'Ministers are expected to set out their plans later in the year.', 'The number of children in care has risen in each of the last five years.'];
+
+/** Fact sentences: at least one, and as many as fit in `words`, or (`fill`) until they reach `words`. */
+function facts(r: Rng, words: number, fill = false): string {
+  const fillIn = (s: string) => s.replace(/\{n\}/g, () => String(between(r, 2, 950))).replace(/\{p\}/g, () => pick(r, PLACES)).replace(/\{y\}/g, () => String(between(r, 2010, 2026)));
+  const out: string[] = [];
+  let n = 0;
+  while (fill ? n < words : true) {
+    const s = r() < 0.25 ? pick(r, PLAIN) : fillIn(pick(r, FACTS));
+    const w = s.split(' ').length;
+    if (!fill && out.length && n + w > words) break;
+    out.push(s);
+    n += w;
+  }
+  return out.join(' ');
+}
+
+/** Kinds of quote in the gold fixtures: 43% direct, 28% indirect, 29% mixed. */
+function kindOf(r: Rng): GenQuote['kind'] {
+  const x = r();
+  return x < 0.43 ? 'direct' : x < 0.71 ? 'indirect' : 'mixed';
+}
+
+/** One quote's paragraph opening: the attributed quote (its text at [start, end) of the returned string). */
+function quoteSentence(r: Rng, who: string, kind: GenQuote['kind'], stance: Stance): { sentence: string; start: number; end: number } {
+  if (kind === 'direct') {
+    const text = quoteText(r, stance, between(r, 1, 2));
+    const lead = r() < 0.5 ? `${who} said: "` : '"';
+    const sentence = lead === '"' ? `"${text}" said ${who}.` : `${lead}${text}"`;
+    return { sentence, start: lead.length, end: lead.length + text.length };
+  }
+  const clause = pick(r, CLAUSES[stance]);
+  const lead = `${who} ${pick(r, ['said', 'warned', 'argued', 'believes'])} that `;
+  if (kind === 'indirect') return { sentence: `${lead}${clause}.`, start: lead.length, end: lead.length + clause.length };
+  // Mixed: reported speech whose last words are the speaker's own, in quotation marks.
+  const w = clause.split(' ');
+  const cut = Math.max(1, Math.floor(w.length / 2));
+  const text = `${w.slice(0, cut).join(' ')} "${w.slice(cut).join(' ')}"`;
+  return { sentence: `${lead}${text}.`, start: lead.length, end: lead.length + text.length };
+}
+
+/** `article` with `readerCounted`: see ArticleOptions. */
+function readerArticle(r: Rng, ppl: readonly GenPerson[], orgs: readonly GenOrg[], opts: ArticleOptions): GenArticle {
+  const planned = Array.from({ length: opts.quotes }, (_, i) => ({ i, person: skewed(r, ppl.length), stance: stanceOf(r), kind: kindOf(r) }));
+  // A speaker quoted again straight after is named by surname, as reporters do.
+  const lines = planned.map((q, i) => {
+    const p = ppl[q.person]!;
+    const again = i > 0 && planned[i - 1]!.person === q.person;
+    const who = again ? p.name.split(' ')[1]! : `${p.name}, ${p.role} at ${orgs[p.org]!.name},`;
+    const s = quoteSentence(r, who, q.kind, q.stance);
+    return who.endsWith(',') && s.sentence.startsWith('"') ? { ...s, sentence: s.sentence.replace(/,\.$/, '.') } : s;
+  });
+  // Each paragraph's facts get an equal share of the words left; the last fills up to `words` (at most one sentence over).
+  let left = opts.words - lines.reduce((n, l) => n + l.sentence.split(' ').length, 0);
+  const nextFacts = (k: number) => {
+    const f = facts(r, left / (lines.length + 1 - k), k === lines.length);
+    left -= f.split(' ').length;
+    return f;
+  };
+  const paras: string[] = [nextFacts(0)];
+  const quotes: GenQuote[] = [];
+  let len = paras[0]!.length + 2;
+  lines.forEach((l, i) => {
+    const q = planned[i]!;
+    quotes.push({ text: l.sentence.slice(l.start, l.end), start: len + l.start, end: len + l.end, person: q.person, stance: q.stance, kind: q.kind });
+    const para = `${l.sentence} ${nextFacts(i + 1)}`;
+    paras.push(para);
+    len += para.length + 2;
+  });
+  return { title: titleOf(r, PLAIN), body: paras.join('\n\n'), quotes };
 }
