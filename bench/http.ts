@@ -2,9 +2,8 @@
 // writing: migrations, registries), loaded by autocannon with 50 connections for 20 s on the timeline and on search.
 // Besides autocannon's figures (which include the time a request waits behind the 49 others), it reports the
 // server's CPU time per request, which stays meaningful when the machine is shared. Then the server's RSS.
-// On a busy machine autocannon's client starves some connections: against a plain 10 ms handler it reported 10 s
-// timeouts while the server saw every connection's next request within 2 s. Its setupRequest and onResponse hooks
-// made that worse in trials, so the paths are a plain request list. Read errors next to the load average.
+// autocannon opens its 50 connections at once against a server that is busy from the first answer on: that is what
+// showed Node accepting one waiting connection per turn of its event loop (see web/lib/turns.ts).
 import autocannon from 'autocannon';
 import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
