@@ -1,5 +1,5 @@
 // Reporting verbs in narrative text, and where the reported content after a verb begins.
-import { AUX, OBJECT_VERBS, SPEECH_VERBS, THAT_ONLY_CUES } from './lexicon.ts';
+import { AUX, OBJECT_VERBS, PLURAL_THAT_VERBS, SPEECH_VERBS, THAT_ONLY_CUES } from './lexicon.ts';
 
 export interface Cue {
   /** Offsets of the verb (or verb phrase) in the string searched. */
@@ -57,6 +57,7 @@ export function findCues(s: string): Cue[] {
       if (end < 0) continue;
       const verb = words.join(' ');
       if (verb === 'say' && !SAY_AFTER.test(s.slice(0, at)) && !PLURAL_BEFORE.test(s.slice(Math.max(0, at - 30), at))) break;
+      if (PLURAL_THAT.has(verb) && SAY_AFTER.test(s.slice(Math.max(0, at - 30), at))) break;
       out.push({ start: at, end, verb, object: OBJECT_SET.has(verb) });
       i = end;
       break;
@@ -65,6 +66,7 @@ export function findCues(s: string): Cue[] {
   return out;
 }
 
+const PLURAL_THAT = new Set(PLURAL_THAT_VERBS);
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /** End of the phrase `words` at `at` (whitespace between words, a word boundary after), or -1. */

@@ -36,6 +36,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const sentenceOf = (para: number, at: number) => sentences[para]!.find(([s, e]) => at >= s && at < e) ?? [paras[para]!.start, paras[para]!.end] as [number, number];
   const passages = describePassages(buildPassages(spans, paras), masked, sentenceOf, phrase);
   const state = new SpeakerState(people, institutionOrg(text, orgs), (fits) => orgs.mostMentioned(fits));
+  state.publisher = pagePublisher(text, orgs);
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
 }
@@ -43,9 +44,12 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
 /** Furniture that ends the story proper: teasers and boxes after it name people who are not in the story. */
 const ARTICLE_END = /^(?:related|read more|more on|more from|most read|you may also|explore more|recommended|subscribe|sign up|latest|popular|jobs?\b)/i;
 
-/** Where the story proper ends: an end-of-story line, or a teaser's byline once the story's prose has begun. */
+/**
+ * Where the story proper ends: an end-of-story line, or a teaser's byline once the story's prose has run a few paragraphs
+ * (the article's own byline often sits below a standfirst, which is prose too).
+ */
 function storyEnds(text: string, paras: Paragraph[]): number[] {
-  const prose = paras.find((p) => p.placement === 'body' && !p.furniture && text.slice(p.start, p.end).split(/\s+/).length >= 25);
+  const prose = paras.filter((p) => p.placement === 'body' && !p.furniture && text.slice(p.start, p.end).split(/\s+/).length >= 25)[2];
   return paras.filter((p) => p.furniture && p.placement === 'body' && (ARTICLE_END.test(text.slice(p.start, p.end)) || (prose && p.start > prose.start && /^[Bb]y\s+\p{Lu}/u.test(text.slice(p.start, p.end))))).map((p) => p.start);
 }
 
@@ -245,6 +249,12 @@ function institutionOrg(text: string, orgs: OrgMatcher): string | null {
     if (kind === 'inspectorate' || kind === 'regulator' || kind === 'ombudsman') counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** A GOV.UK page names the body that published it on a line of its own ("From: Ofsted"). */
+function pagePublisher(text: string, orgs: OrgMatcher): string | null {
+  const m = /^From:\s*(.{2,80})$/m.exec(text.slice(0, 3000));
+  return m ? orgs.find(m[1]!, m.index + m[0].length - m[1]!.length)[0]?.org ?? null : null;
 }
 
 function toQuote(f: Found, paras: Paragraph[]): ExtractedQuote {

@@ -2,7 +2,10 @@
 
 /** Verbs that report speech only with "that": participles ("with inspectors finding that …") and "tell" ("Inspectors tell me that …"). */
 // "judged" too: "Councils judged inadequate receive …" is a rating, "Inspectors judged that …" a report.
-const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell', 'judged', 'stress', 'emphasise', 'emphasize', 'make clear', 'point out'];
+// Plural present forms ("The figures show that …", "Latest outcomes reveal that …") too; after a modal or "to" they are
+// obligations, not reports ("councils must show that …"; see findCues).
+export const PLURAL_THAT_VERBS = ['show', 'reveal', 'indicate', 'confirm', 'highlight', 'note', 'recommend', 'demonstrate', 'demonstrates', 'demonstrated'];
+const THAT_ONLY = ['finding', 'saying', 'warning', 'arguing', 'claiming', 'insisting', 'adding', 'suggesting', 'noting', 'stating', 'concluding', 'tell', 'judged', 'stress', 'emphasise', 'emphasize', 'make clear', 'point out', ...PLURAL_THAT_VERBS];
 export const THAT_ONLY_CUES = new Set(THAT_ONLY);
 
 /** Speech verbs whose complement is the reported content ("X said (that) …"). */
@@ -67,7 +70,7 @@ Commissioner Commissioners Ombudsman Registrar Primary Secondary Infant Junior N
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
   inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', consultation: 'consultation', watchdog: 'watchdog', regulator: 'regulator',
-  report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures',
+  report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures', outcomes: 'outcomes', results: 'results',
   data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
   letter: 'letter', paper: 'paper', briefing: 'briefing',
 };

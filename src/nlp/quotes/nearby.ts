@@ -1,5 +1,7 @@
 // Speakers found around a quote rather than in its own sentence: the next sentence, the photo caption, the paragraph above,
 // a name earlier in a pronoun's sentence.
+import { findCues } from './cues.ts';
+import { ROLE_WORDS } from './lexicon.ts';
 import { findNames } from './names.ts';
 import type { MarkSpan } from './marks.ts';
 import { subjectAfter } from './subject-phrase.ts';
@@ -45,12 +47,17 @@ export function introducedPerson(w: WalkInput, para: number, out: Found[]): Spea
   while (i >= 0 && w.paras[i]!.furniture) i--;
   const above = w.paras[i];
   if (!above || above.placement !== 'body' || out.some((q) => q.para === i) || w.spans.some((m) => m.para === i)) return null;
-  const opening = w.masked.slice(above.start, Math.min(above.end, above.start + 80));
+  const opening = w.masked.slice(above.start, Math.min(above.end, above.start + 160));
   const lead = /^(?:(?:But|However|Meanwhile|Now|Today|Since then|For)\b,?\s+)?/.exec(opening)![0].length;
-  const m = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start))[0];
-  if (!m || m.start !== above.start + lead || m.possessive) return null;
+  const m = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start)).find((n) => !n.possessive);
+  if (!m || (m.start !== above.start + lead && !isPostBefore(w.masked.slice(above.start + lead, m.start)))) return null;
   const speaker = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
   return speaker?.person && speaker.person !== w.state.last()?.person ? speaker : null;
+}
+
+/** "Ofsted's national director for social care, " before a name: the post the name holds, not a sentence of its own. */
+export function isPostBefore(s: string): boolean {
+  return /^[^,.;:!?§]{3,100},\s+$/.test(s) && ROLE_WORDS.test(s) && !findCues(s).length;
 }
 
 /** "Council leaders rounded on Sir X after he accused …": a person named earlier in the pronoun's own sentence, of its gender. */

@@ -121,6 +121,18 @@ export class ArticlePeople {
     return this.resolve({ start: 0, end: 0, name: onDate.name, title: titled ? first! : null, given: titled ? rest[0]! : first!, surname: onDate.name.split(' ').at(-1)!, possessive: false });
   }
 
+  /**
+   * "A council chief executive has accused Ofsted …" in a lead or standfirst: the first person named after `at`, before the
+   * story ends, whose post fits ("Mark Ellery, chief executive of Ravenscar Council"); null when the story never names one.
+   */
+  namedLater(role: string, at: number): Person | null {
+    const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
+    const limit = Math.min(at + 1500, this.furniture.find((x) => x > at) ?? Infinity);
+    const post = role.replace(/^(?:senior|local|council|local authority)\s+/, '');
+    const cands = this.people.filter((p) => p.role !== null && sameRole(p.role, post) && first(p) < limit && Math.min(...p.mentions) > at);
+    return cands.sort((a, b) => first(a) - first(b))[0] ?? null;
+  }
+
   /** The first person named after `at` (within a few paragraphs) who is free to hold a post at `org`. */
   private introducedAfter(at: number, org: string): Person | null {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);

@@ -39,6 +39,9 @@ const COUNCIL_ROLE = /\b(?:council|cabinet member|lead member|portfolio holder|d
  * A local authority post: "Tamsford's director of children's services" is at the council the article names for that place
  * (else the place itself); "council leader" is at the article's council.
  */
+/** A post that is at "the council" of the article whatever words come before it. */
+export const COUNCIL_POST = /\bcouncil leader\b|^(?:an?|the)\s+council(?:'s|’s)?\s+(?:leader|cabinet member|lead member)\b/i;
+
 export function placeCouncil(t: string, ctx: PhraseContext): string | null {
   if (!COUNCIL_ROLE.test(t)) return null;
   const place = PLACE_POSSESSIVE.exec(t)?.[1];

@@ -4,7 +4,7 @@ import { GENERIC_ORG_NOUNS, INSTITUTION_NOUNS, LEADER_NOUNS, ROLE_WORDS, SPOKES_
 import { readGroup } from './groups.ts';
 import { findNames, type NameMention } from './names.ts';
 import type { OrgMention } from './orgs.ts';
-import { GENERIC_OWNER, genericOwner, impliedOrg, leaderRole, orgsIn, pickOrg, placeCouncil, withoutPlace } from './phrase-orgs.ts';
+import { COUNCIL_POST, GENERIC_OWNER, genericOwner, impliedOrg, leaderRole, orgsIn, pickOrg, placeCouncil, withoutPlace } from './phrase-orgs.ts';
 import { registryRole, roleText } from './phrase-roles.ts';
 import { memoised, type PhraseContext, type SpeakerRef } from './speaker-ref.ts';
 
@@ -31,7 +31,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const role = roleText(s, base, orgs, names.slice(-1));
   // "a report published by Ofsted", "a YouGov poll for the NEU"
   const source = INSTITUTION_SOURCE.exec(lower);
-  if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org };
+  if (source && !names.some((n) => n.given || n.title)) return { type: 'institution', noun: INSTITUTION_NOUNS[source[1]!]!, org, ...inspectionDoc(lower) };
   // "a Community Care survey": capitalised words before a source noun name its publisher, not a person.
   const sourceNoun = INSTITUTION_NOUNS[lower.split(/\s+/).at(-1)!] !== undefined && !names.some((n) => n.title || (n.given && registries().givenNames.has(n.given.toLowerCase())));
   // "Campaigners say": a capitalised group noun at the start of a sentence is not a name.
@@ -40,6 +40,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   if (names.length && !sourceNoun) return personPhrase(names.at(-1)!, t, org, role, ctx);
   return namelessPhrase(s, t, base, orgs, org, role);
 }
+
+const inspectionDoc = (lower: string) => (/\binspection\b/.test(lower) ? { inspection: true } : {});
 
 /** A named person, with the post and body the phrase gives them. */
 function personPhrase(m: NameMention, t: string, org: string | null, role: string | null, ctx: PhraseContext): SpeakerRef {
@@ -70,7 +72,7 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
   const lastWord = lower.replace(/\s+(?:published|released|issued|produced|out|of|into|among)\b.*$/, '').replace(/[^a-z\s]/g, '').trim().split(/\s+/).at(-1) ?? '';
   if (INSTITUTION_NOUNS[lastWord] && !/\b(?:its|their|his|her)\b/.test(lower) && !ROLE_WORDS.test(lower)) {
     const kind = org ? null : GENERIC_BEFORE_SOURCE.exec(lower)?.[1];
-    return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org: org ?? namedBefore(t), ...(kind ? { orgNoun: kind } : {}) };
+    return { type: 'institution', noun: INSTITUTION_NOUNS[lastWord]!, org: org ?? namedBefore(t), ...(kind ? { orgNoun: kind } : {}), ...inspectionDoc(lower) };
   }
   // Headlines drop the article: "as union says …".
   if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
@@ -99,6 +101,9 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
     const owner = genericOwner(t);
     const post = owner ? role.replace(/^[a-z]+\s+/, '') : role;
     if (/^the\s/i.test(t) && ROLE_WORDS.test(post) && post.split(' ').length <= 6) return { type: 'role', role: post, org: null, at: base, ...(owner ? { orgNoun: owner } : {}) };
+    // "A council chief executive has accused …": a lead's indefinite post, named in the paragraphs that follow.
+    // A post that implies its body ("a professor", "a council leader") is read as a description by the appositive readers.
+    if (/^an?\s/i.test(t) && ROLE_WORDS.test(role) && role.split(' ').length <= 6 && !SPOKES_NOUNS.test(t) && !impliedOrg(t) && !COUNCIL_POST.test(t)) return { type: 'role', role, org: null, at: base, later: true };
   }
   return null;
 }

@@ -7,7 +7,8 @@ import { readPhrase } from './read-phrase.ts';
 import type { PhraseContext } from './speaker-ref.ts';
 import type { Paragraph } from './text.ts';
 
-const BYLINE = /^(?:by|words by|written by|reporting by)\s+\p{Lu}[^.!?]{0,80}$/iu;
+/** A byline, or a link to a writer's other pieces ("Popular articles by Jane Marlow", "More stories from Tom Bell"). */
+const BYLINE = /^(?:by|words by|written by|reporting by|(?:(?:more|popular|latest|recent|other|all)\s+)?(?:articles|stories|posts|pieces|features|news)\s+(?:by|from))\s+\p{Lu}[^.!?]{0,80}$/iu;
 /** A byline without "By": a name alone on its line, or with the reporter's job ("Rhiannon Hale Social affairs correspondent"). */
 const BARE_BYLINE = /^(?:\p{Lu}[\p{L}’'-]+\s+){1,2}\p{Lu}[\p{L}’'-]+(?:,?\s+(?:[\p{L}-]+\s+){0,3}(?:correspondent|reporter|editor|journalist|writer|columnist))?$/u;
 /** Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap. */
@@ -54,12 +55,13 @@ function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: 
 }
 
 /**
- * "Cllr Dan Whitby, the leader of Orwell council, said": the appositive after the first mention ties the person to their
+ * "Cllr Dan Whitby, the leader of Orwell council, said" (or "… is the leader of …"): the appositive after the first mention ties the person to their
  * post and body from the start, so a nameless post elsewhere ("the chief inspector") does not take them for its holder.
  */
 function describeFromAppositive(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
   const after = masked.slice(m.end, p.end);
-  const desc = /^,\s+([^,.;:§()]{3,90})(?=[,.;:(]|$)/.exec(after);
+  // "Helen Garside is director of children's services at Ashdown County Council": a comment piece's author note.
+  const desc = /^,\s+([^,.;:§()]{3,90})(?=[,.;:(]|$)/.exec(after) ?? /^\s+(?:is|was)\s+(?:the\s+)?([^,.;:§()]{3,90})(?=[,.;:(]|$)/.exec(after);
   if (!desc || /^(?:who|which|whose|and|but|said|says|told|added|adding|saying|as|in|at|on|for)\b/i.test(desc[1]!)) return;
   const ref = readPhrase(desc[1]!, m.end + desc[0].length - desc[1]!.length, ctx);
   if (ref?.type === 'role' && ref.org) people.describe(person, ref.org, ref.role || null);

@@ -133,7 +133,8 @@ function attributionFrom(s: string, comma: number, base: number, ctx: PhraseCont
   let ref: SpeakerRef | null = null;
   let cue = '';
   const acc = /^according to (.+)$/i.exec(clause);
-  const inverted = /^(said|says|writes|wrote|added|warned|argued|insisted|posted|tweeted)\s+(.+)$/.exec(clause);
+  // "…, argues Helen Garside." — a standfirst's or comment piece's present tense as well as the news report's past.
+  const inverted = /^(said|says|writes|wrote|added|adds|warned|warns|argued|argues|insisted|insists|claimed|claims|believes|suggests|explains|posted|tweeted)\s+(.+)$/.exec(clause);
   // After the verb comes a name or a title, not a clause ("said it could take a year" reports, it does not attribute).
   const head = (acc?.[1] ?? inverted?.[2] ?? '').split(',')[0]!;
   if ((acc || inverted) && (head.split(/\s+/).length > 8 || NOT_A_NAME.test(head))) return undefined;

@@ -6,9 +6,11 @@ export type SpeakerRef =
   | { type: 'person'; mention: NameMention; role: string | null; org: string | null; orgNoun?: string }
   | { type: 'pronoun'; pronoun: string }
   | { type: 'kin'; pronoun: string; noun: string }
-  | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number }
+  /** `later`: an indefinite post ("A council chief executive has accused …") that the story names in the paragraphs after. */
+  | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number; later?: boolean }
   | { type: 'org'; org: string; role: string | null }
-  | { type: 'institution'; noun: string; org: string | null; orgNoun?: string }
+  /** `inspection`: a document of inspection ("inspection outcomes", "the inspection report"), the inspectorate's when unnamed. */
+  | { type: 'institution'; noun: string; org: string | null; orgNoun?: string; inspection?: boolean }
   | { type: 'generic'; noun: string }
   | { type: 'group'; noun: string; leader: boolean; at: number; source?: string };
 

@@ -20,6 +20,9 @@ export interface Speaker {
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
 const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'inspectorates', 'watchdog', 'regulator', 'report', 'review', 'findings', 'consultation']);
 
+/** Data a page's publisher puts out ("The figures, published today, show that …"). */
+const PUBLISHED_DATA = new Set(['figures', 'data', 'statistics', 'outcomes', 'results', 'analysis']);
+
 /** Generic nouns that only ever mean a body whose name contains them ("the council" is a council, "the trust" a trust). */
 const NAMED_ONLY = new Set(['council', 'authority', 'trust', 'foundation', 'partnership', 'network', 'forum', 'panel', 'board']);
 
@@ -29,6 +32,8 @@ export class SpeakerState {
   private readonly sources = new Map<string, string>();
   /** The group a source noun was last said to come from ("an open letter signed by 40 directors … The letter adds"). */
   private readonly groupSources = new Map<string, Speaker>();
+  /** The body whose page this is ("From: Ofsted" on GOV.UK): "the figures" it publishes are its own. */
+  publisher: string | null = null;
 
   constructor(
     private readonly people: ArticlePeople,
@@ -57,6 +62,7 @@ export class SpeakerState {
         return of ? { name: `${of.name}'s ${ref.noun}`, org: null, role: null, person: null } : null;
       }
       case 'role': {
+        if (ref.later) return fromNullable(this.people.namedLater(ref.role, ref.at ?? -1));
         const org = ref.org ?? (ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null);
         const p = this.people.byRole(org, ref.role, ref.at ?? -1);
         if (p) return fromPerson(p);
@@ -76,7 +82,7 @@ export class SpeakerState {
         if (signed) return signed;
         // "a union survey": the body of that kind in play.
         const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
-        const org = ref.org ?? owner ?? this.sources.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null);
+        const org = ref.org ?? owner ?? this.sources.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) || ref.inspection ? this.institutionOrg : null) ?? (PUBLISHED_DATA.has(ref.noun) ? this.publisher : null);
         if (ref.org) this.sources.set(sourceKind(ref.noun), ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }
@@ -163,6 +169,8 @@ export class SpeakerState {
 
 /** "a poll by the NAHT … The survey of 1,200 heads found": one source under two names. */
 const sourceKind = (noun: string) => (noun === 'poll' ? 'survey' : noun === 'research' ? 'study' : noun);
+
+const fromNullable = (p: Person | null) => (p ? fromPerson(p) : null);
 
 function fromPerson(p: Person): Speaker {
   return { name: p.name, org: p.org, role: p.role, person: p };

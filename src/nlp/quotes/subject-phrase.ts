@@ -13,18 +13,28 @@ const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because'
   'meanwhile', 'however', 'separately', 'elsewhere', 'similarly', 'likewise', 'nevertheless', 'instead', 'yesterday']);
 const ALLOWED_ED_ING = new Set(['briefing', 'acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming']);
 
+/**
+ * Someone the reporter will not name: "a director, who asked not to be named,", "a source close to the chief inspector". They
+ * are nobody the article names (not the person they are close to, nor the next holder of their post).
+ */
+const ANONYMOUS = /\b(?:asked|wished|wanted|declined|preferred) not to be (?:named|identified)|\bdid not (?:want|wish) to be (?:named|identified)|\bon condition of anonymity|\bspeaking anonymously|\b(?:sources?|insiders?|allies|ally|friends?|aides?|figures?)\s+(?:close to|familiar with|near to)\b/i;
+
 /** The subject phrase right before a verb ("…, Debbie Jones, Ofsted's director of social care,"). */
 export function subjectBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (ANONYMOUS.test(s.slice(-160))) return null;
   return memoised(ctx, `b${base}:${s}`, () => withWhoAside(subjectBeforeBare(s, base, ctx), s, base, ctx));
 }
 
 /** The subject phrase after an inverted verb ("said Ofsted's chief inspector, Sir Michael Wilshaw."). */
 export function subjectAfter(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (ANONYMOUS.test(s.slice(0, 160))) return null;
   return memoised(ctx, `a${base}:${s}`, () => withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx));
 }
 
-const WHO_LEADS = /,\s*who\s+(chairs|leads|heads|runs|directs|manages|founded|co-founded|represents|works (?:for|at)|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
+const WHO_LEADS = /,\s*who\s+(chairs|chaired|leads|led|heads|headed|runs|ran|directs|directed|manages|managed|founded|co-founded|represents|works (?:for|at)|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
 const LEAD_ROLE: Record<string, string> = { chairs: 'chair', leads: 'leader', heads: 'head', runs: 'head', directs: 'director', manages: 'manager', founded: 'founder', 'co-founded': 'co-founder' };
+/** "who led the review": a past post is still the body the person is quoted for, under its past title. */
+const PAST_ROLE: Record<string, string> = { chaired: 'former chair', led: 'lead', headed: 'former head', ran: 'former head', directed: 'former director', managed: 'former manager' };
 
 /** "X, who chairs the ADCS's policy committee, said": the aside says where X works, though it is not their name. */
 function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
@@ -33,7 +43,7 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
   if (!m) return ref;
   const desc = describeOnly(m[2]!, base + m.index + m[0].length - m[2]!.length, ctx);
   if (!desc || desc.type !== 'role' || !desc.org) return ref;
-  return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
+  return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || PAST_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
 }
 
 const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,\\s*(?:published|released|commissioned|produced|written|carried out)\\b[^]*?\\bby\\b`, 'i');
@@ -89,6 +99,8 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   const segs = segments(clean);
   if (!segs.length) return null;
   const last = segs.at(-1)!;
+  // "Name, chief executive of Become, the charity for care leavers, said": the last appositive describes the body.
+  if (segs.length >= 3 && BODY_GLOSS.test(last.text.trim())) return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
   const appositive = appositiveSubject(segs, base, ctx);
   if (appositive) return appositive;
   const head = trailingNounPhrase(last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length)));
@@ -112,6 +124,9 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   // "Article 39, a charity, said": the body, described by the words after it.
   return core ?? (other?.type === 'org' ? other : null);
 }
+
+/** An appositive that says what kind of body the one before it is ("the charity for children in care", "a think tank"). */
+const BODY_GLOSS = /^(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:charity|union|organisation|body|association|think[- ]tank|campaign group|pressure group|network|provider|trust|consultancy|social enterprise|membership body|trade body)\b/;
 
 /** "Sarah, a foster carer in Leeds," — a name, then a lower-case description: the name is the subject. */
 function appositiveSubject(segs: Array<{ start: number; text: string }>, base: number, ctx: PhraseContext): SpeakerRef | null {
