@@ -58,3 +58,25 @@ describe('classifyStance: "more councils" before a grade is a rating count', () 
     expect(r.stance).toBe('neutral');
   });
 });
+
+describe('classifyStance: a council owning up to what inspectors found', () => {
+  it.each([
+    'We are not going to hide behind the pandemic. Inspectors found problems we should have found ourselves.',
+    'Inspectors were right to pick this up, and frankly we should have spotted it long before they arrived.',
+  ])('supports: %s', (quote) => {
+    expect(stanceOf(quote, COUNCIL).stance).toBe('supports');
+  });
+});
+
+describe('classifyStance: sharing concerns in a dispute', () => {
+  const title = 'Directors accused Ofsted of ignoring the pressures on councils';
+  it("opposes when the concerns are the critic's", () => {
+    const body = ['A council leader accused Ofsted of ignoring the pressures on councils.', 'The county network said many of its members shared the leader’s concerns.'];
+    expect(stanceIn(title, body, 'many of its members shared the leader’s concerns', DIRECTORS).stance).toBe('opposes');
+  });
+
+  it("supports when the concerns are the inspectorate's", () => {
+    const body = ['Inspectors found children waiting months for help.', 'The charity said it shared the chief inspector’s concerns.'];
+    expect(stanceIn(title, body, 'it shared the chief inspector’s concerns', DIRECTORS).stance).toBe('supports');
+  });
+});
