@@ -80,3 +80,14 @@ describe('classifyStance: sharing concerns in a dispute', () => {
     expect(stanceIn(title, body, 'it shared the chief inspector’s concerns', DIRECTORS).stance).toBe('supports');
   });
 });
+
+describe('classifyStance: the handbook and the visits name the regime', () => {
+  it('reads a criticism of the handbook as opposition', () => {
+    expect(stanceOf('A shorter handbook is not the same as a lighter burden on social workers', DIRECTORS, 'New guidance for councils').stance).toBe('opposes');
+  });
+
+  it('reads "did not object to the visits" as acceptance before a reservation', () => {
+    const quote = 'We did not object to the visits in principle, but councils were given far too little notice to prepare';
+    expect(stanceOf(quote, COUNCIL).stance).toBe('mixed');
+  });
+});
