@@ -108,10 +108,20 @@ export class OrgMatcher {
   /** "The CST was more positive. Its chief executive, …": the first body named in the sentence before offset `at`. */
   ownerBefore(at: number): string | null {
     this.all ??= this.scan(this.text);
+    const from = this.sentenceBefore(at);
+    return this.all.find((m) => !m.part && m.start >= from && m.end <= at)?.org ?? null;
+  }
+
+  /** Where the sentence before the one holding `at` starts (looking back at most 400 characters). */
+  sentenceBefore(at: number): number {
     const base = Math.max(0, at - 400);
     const ends = [...this.text.slice(base, at).matchAll(/[.!?]["”’')]*\s+/g)].map((m) => base + m.index + m[0].length);
-    const from = ends.length >= 2 ? ends.at(-2)! : base;
-    return this.all.find((m) => !m.part && m.start >= from && m.end <= at)?.org ?? null;
+    return ends.length >= 2 ? ends.at(-2)! : base;
+  }
+
+  /** The body text between `from` and `to`. */
+  slice(from: number, to: number): string {
+    return this.text.slice(from, to);
   }
 
   /** The organisation the article mentions most among those that pass `fits`. */

@@ -1,4 +1,6 @@
 // Reported (indirect) speech in one narrative sentence: "X said (that) …", "…, X said", "according to X, …", "X called Y “…”".
+import { contentAfterPhrase } from './content-after.ts';
+import { demonstrativeSource } from './demonstrative.ts';
 import { beforeVerb, contentStart, findCues } from './cues.ts';
 import { PASSIVE_CUE, TRAILING_CONTEXT } from './lexicon.ts';
 import { readPhrase } from './read-phrase.ts';
@@ -162,6 +164,8 @@ function passive(s: string, base: number, stops: number[]): Reported | null {
   return { start: base + start, end: base + contentEnd(s, start, stops.map((x) => x - base)), ref: null, cue: m[0].trim().split(/\s+/).slice(1).join(' ') };
 }
 
+const WH_SUBJECT = /\b(?:what|how|why|whatever)\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
+
 /** "SUBJECT (has) VERB (that) content" — the first cue with a resolvable subject and some content. */
 function subjectVerb(s: string, base: number, stops: number[], ctx: PhraseContext): Reported | null {
   const cues = findCues(s);
@@ -169,11 +173,16 @@ function subjectVerb(s: string, base: number, stops: number[], ctx: PhraseContex
   for (let k = 0; k < cues.length; k++) {
     const cue = cues[k]!;
     if (local.some((x) => x < cue.start)) break;
-    const at = contentStart(s.slice(cue.end), cue);
-    if (at < 0) continue;
-    const ref = subjectOfCue(s, base, cues, k, ctx);
+    const rest = s.slice(cue.end);
+    const at = contentStart(rest, cue);
+    const content = at >= 0 ? at : contentAfterPhrase(rest, cue);
+    // "what it feels like", "how councils see it": a cue inside a wh-clause names a topic, it reports nothing.
+    const subject = beforeVerb(s.slice(0, cue.start));
+    if (content < 0 || WH_SUBJECT.test(subject)) continue;
+    // "These visits found that …": a demonstrative subject points back to the work of the sentence before.
+    const ref = subjectOfCue(s, base, cues, k, ctx) ?? demonstrativeSource(subject, base + subject.search(/\S|$/), ctx);
     if (!ref) continue;
-    const start = cue.end + at;
+    const start = cue.end + content;
     const end = contentEnd(s, start, local);
     // "says the same", "said as much": two words that report nothing.
     if (end - start < 8 || (!s.slice(start, end).includes('§') && s.slice(start, end).trim().split(/\s+/).length < 3)) continue;
