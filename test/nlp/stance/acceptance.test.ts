@@ -91,3 +91,13 @@ describe('classifyStance: the handbook and the visits name the regime', () => {
     expect(stanceOf(quote, COUNCIL).stance).toBe('mixed');
   });
 });
+
+describe('classifyStance: the inspectorate on how its judgements are reached', () => {
+  it.each([
+    'Our judgements are based on evidence gathered over two weeks and are carefully moderated before publication',
+    'Each visit is led by an experienced social care inspector',
+    'Councils have the opportunity to comment on the draft report before it is published',
+  ])('supports: %s', (quote) => {
+    expect(stanceOf(quote, OFSTED_REPORT).stance).toBe('supports');
+  });
+});
