@@ -20,7 +20,7 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   const t = s.trim();
   if (!t) return null;
   const lower = t.toLowerCase();
-  if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower };
+  if (PRONOUNS.has(lower)) return { type: 'pronoun', pronoun: lower, at: base + s.indexOf(t) };
   // "Her family said": relatives speaking for someone the article is about.
   const kin = /^(his|her|their)\s+(family|parents|mother|father|widow|widower|husband|wife|partner|son|daughter|sister|brother|relatives)$/.exec(lower);
   if (kin) return { type: 'kin', pronoun: kin[1] === 'his' ? 'he' : kin[1] === 'her' ? 'she' : 'they', noun: kin[2]! };

@@ -4,7 +4,8 @@ import type { OrgMatcher } from './orgs.ts';
 
 export type SpeakerRef =
   | { type: 'person'; mention: NameMention; role: string | null; org: string | null; orgNoun?: string }
-  | { type: 'pronoun'; pronoun: string }
+  /** `at`: where the pronoun stands; it never points to someone the article names only after it. */
+  | { type: 'pronoun'; pronoun: string; at?: number }
   | { type: 'kin'; pronoun: string; noun: string }
   /** `later`: an indefinite post ("A council chief executive has accused …") that the story names in the paragraphs after. */
   | { type: 'role'; role: string; org: string | null; orgNoun?: string; at?: number; later?: boolean }

@@ -56,7 +56,7 @@ export class SpeakerState {
         return fromPerson(p);
       }
       case 'pronoun':
-        return this.pronoun(ref.pronoun);
+        return this.pronoun(ref.pronoun, ref.at);
       case 'kin': {
         const of = this.pronoun(ref.pronoun)?.person;
         return of ? { name: `${of.name}'s ${ref.noun}`, org: null, role: null, person: null } : null;
@@ -89,8 +89,12 @@ export class SpeakerState {
     }
   }
 
-  /** he/she: the latest speaker of that gender among the last few, else the latest of unknown gender; they/it: the latest organisation. */
-  private pronoun(p: string): Speaker | null {
+  /**
+   * he/she: the latest speaker of that gender among the last few, else the latest of unknown gender, else the last person
+   * of that gender the article named before the pronoun (never one named only later: a teaser's byline, a name below);
+   * they/it: the latest organisation.
+   */
+  private pronoun(p: string, at = Infinity): Speaker | null {
     const want = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
     if (!want) {
       if (p !== 'they' && p !== 'it') return null;
@@ -104,7 +108,7 @@ export class SpeakerState {
       pick.person!.gender ??= want;
       return pick.topic ? fromPerson(pick.person!) : pick;
     }
-    const person = [...this.people.people].reverse().find((x) => x.gender === want);
+    const person = [...this.people.people].reverse().find((x) => x.gender === want && x.mentions.some((m) => m < at));
     return person ? fromPerson(person) : null;
   }
 
