@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { COUNCIL, DIRECTORS, OFSTED_CHIEF, OFSTED_REPORT, stanceOf } from './helpers.ts';
+
+describe('classifyStance: wording found missing by written examples at first sight', () => {
+  it.each([
+    ['It is wrong that a service can be marked down for delays in the family courts', COUNCIL],
+    ['There is a real danger that inspection becomes an exercise in producing paperwork', DIRECTORS],
+    ['We disagree with the inspectors about the quality of our early help', COUNCIL],
+    ['Too many judgements are driven by deprivation rather than by practice', DIRECTORS],
+  ])('opposes: %s', (quote, speaker) => {
+    expect(stanceOf(quote, speaker).stance).toBe('opposes');
+  });
+
+  it.each([
+    ['The inspection gave us an honest assessment of our services', COUNCIL],
+    ['We accept most of the findings in the report and have a plan to act on them', COUNCIL],
+  ])('supports: %s', (quote, speaker) => {
+    expect(stanceOf(quote, speaker).stance).toBe('supports');
+  });
+
+  it('reads "even if" as a concession, not a hedge', () => {
+    expect(stanceOf('The inspection team was thorough, even if we disagree with parts of the report', DIRECTORS).stance).toBe('mixed');
+  });
+
+  it("reads the inspectorate's independence as self-praise", () => {
+    expect(stanceOf('Ofsted is independent and will report what it finds without fear or favour', OFSTED_CHIEF).stance).toBe('supports');
+  });
+
+  it('rejecting the claim that judgements follow the money supports', () => {
+    expect(stanceOf('We do not accept that our judgements are driven by the funding a council receives', OFSTED_REPORT).stance).toBe('supports');
+  });
+});
