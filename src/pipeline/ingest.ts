@@ -107,7 +107,7 @@ export function storeAnalysed(db: DB, batch: AnalysedBatch): Array<IngestResult 
 }
 
 function recheck(db: DB, batch: AnalysedBatch, k: number, item: IngestResult | Analysed): IngestResult | Analysed {
-  const p = prepare(db, batch.sourceId, batch.articles[k]!, batch.now);
+  const p = 'status' in item ? prepare(db, batch.sourceId, batch.articles[k]!, batch.now) : prepareAgain(db, item);
   if ('status' in p) return p;
   if (p.copy) return { ...p, ...NOTHING };
   return 'status' in item || item.copy ? { ...p, ...analyseForStore(analysisInput(p)) } : item;
@@ -173,6 +173,12 @@ function prepare(db: DB, sourceId: string | null, article: ScrapedArticle, now: 
   };
   // A copy of stored content needs no analysis: store() records its URL, inside the transaction.
   return { url, seenUrl, row, copy: known !== null };
+}
+
+/** `prepare` for an article prepared before: its URLs, row and hash are pure, so only the store's answer can differ. */
+function prepareAgain(db: DB, { url, seenUrl, row }: Prepared): IngestResult | Prepared {
+  const known = storedResult(db, url, seenUrl, row.contentHash);
+  return known?.status === 'unchanged' ? known : { url, seenUrl, row, copy: known !== null };
 }
 
 /** The result for an article whose content is already stored (under its URL, or under another URL), else null. Reads only. */
