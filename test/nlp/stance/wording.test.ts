@@ -30,3 +30,10 @@ describe('classifyStance: wording found missing by written examples at first sig
     expect(stanceOf('We do not accept that our judgements are driven by the funding a council receives', OFSTED_REPORT).stance).toBe('supports');
   });
 });
+
+describe('classifyStance: intervention policy is not the inspection', () => {
+  it('is not a position when a council rejects structures imposed from outside', () => {
+    const r = stanceOf('Councils can turn services around themselves, without a commissioner or externally imposed structures', COUNCIL);
+    expect(['neutral', 'unrelated']).toContain(r.stance);
+  });
+});
