@@ -12,9 +12,11 @@ export interface CueDef {
   weight: number;
   /** A term set (terms.json) that must occur within NEAR_WINDOW tokens. */
   near?: string;
+  /** Counts only as the reporting verb right before an indirect quote ("Directors criticised [the decision]"). */
+  lead?: boolean;
 }
 
-type Entry = string | { p: string; w?: number; near?: string };
+type Entry = string | { p: string; w?: number; near?: string; lead?: boolean };
 
 interface CuesFile {
   categories: Record<CueCategory, { entries: Entry[] }>;
@@ -63,7 +65,7 @@ function buildCues(cues: CuesFile, mods: ModifiersFile): PatternSet<CueDef> {
   for (const category of CUE_CATEGORIES) {
     for (const e of cues.categories[category].entries) {
       const def = typeof e === 'string' ? { p: e } : e;
-      set.add(def.p, { kind: category, phrase: def.p, weight: def.w ?? 1, near: def.near });
+      set.add(def.p, { kind: category, phrase: def.p, weight: def.w ?? 1, near: def.near, lead: def.lead });
     }
   }
   const modifiers: [ModifierKind, string[]][] = [

@@ -10,6 +10,8 @@ import { contrastWeights, modifierBefore } from './weights.ts';
 export interface ScoreOptions {
   side: Side;
   rebuttal: boolean;
+  /** How many leading tokens are the reporting verb put before the quote; only there do `lead` cues count. */
+  leadTokens?: number;
 }
 
 export interface Scored {
@@ -46,8 +48,12 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
   const tokens = tokenize(text);
   const { sentence, clause } = segment(tokens);
   const terms = markTerms(tokens, sentence);
-  // Cues whose required neighbour is missing drop out before the longest-match choice, so a shorter cue can win.
-  const matches = selectLongest(LEXICON.cues.matchAll(tokens).filter((m) => !m.value.near || terms.distance(m.value.near, m.from, m.to) < Infinity));
+  // Cues whose required neighbour is missing drop out before the longest-match choice, so a shorter cue can win; so do
+  // reporting verbs ("criticised") anywhere but before the quote, where they would be someone else's speech act.
+  const lead = opts.leadTokens ?? 0;
+  const matches = selectLongest(
+    LEXICON.cues.matchAll(tokens).filter((m) => (!m.value.lead || m.from < lead) && (!m.value.near || terms.distance(m.value.near, m.from, m.to) < Infinity)),
+  );
   const mods = matches.filter((m) => MODIFIER_KINDS.has(m.value.kind));
   const weight = contrastWeights(mods, tokens, sentence);
   const pivotAfter = (i: number) => mods.some((p) => p.value.kind === 'pivot' && p.from >= i);
@@ -112,7 +118,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
 export function scoreQuote(text: string, verb: string, opts: ScoreOptions): Scored {
   if (!verb) return scoreText(text, opts);
   const shift = verb.length + 1;
-  const out = scoreText(`${verb} ${text}`, opts);
+  const out = scoreText(`${verb} ${text}`, { ...opts, leadTokens: tokenize(verb).length });
   out.cues = out.cues.filter((c) => c.start >= shift).map((c) => ({ ...c, start: c.start - shift, end: c.end - shift }));
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNCIL, DIRECTORS, OFSTED_CHIEF, stanceIn, stanceOf } from './helpers.ts';
+import { COUNCIL, DIRECTORS, OFSTED_CHIEF, UNION, stanceIn, stanceOf } from './helpers.ts';
 
 const TITLE = 'Councils respond to new Ofsted framework';
 
@@ -49,5 +49,20 @@ describe('classifyStance: accepting, sharing and doubting claims', () => {
 
   it('does not read an asserted "there is evidence that" as a doubt', () => {
     expect(stanceOf('There is evidence that inspection drives improvement', DIRECTORS).stance).toBe('supports');
+  });
+});
+
+describe('classifyStance: reporting verbs that count only before the quote', () => {
+  it.each([
+    ['Union leaders condemned', 'the plan to inspect councils with two days of notice', UNION, 'opposes'],
+    ['The charity hailed', 'the new framework as a chance to put children first', COUNCIL, 'supports'],
+    ['Inspectors criticised', 'the council for the drift in its child protection work', OFSTED_CHIEF, 'supports'],
+  ])('%s [%s]', (lead, quote, speaker, expected) => {
+    expect(stanceIn(TITLE, [`${lead} ${quote}.`], quote, speaker).stance).toBe(expected);
+  });
+
+  it('reads "criticised" inside a quote as a report of someone else’s act, not a position', () => {
+    const quote = 'Inspectors criticised our front door last year and we have rebuilt it since';
+    expect(stanceOf(quote, COUNCIL).stance).not.toBe('opposes');
   });
 });
