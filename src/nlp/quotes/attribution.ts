@@ -69,10 +69,20 @@ export function attributionBefore(head: string, base: number, ctx: PhraseContext
   return null;
 }
 
+/** A sentence's own subject, before its first finite verb ("Eight directors … have written to …"). */
+const MAIN_SUBJECT = /^\s*([^,;]{3,90}?)\s+(?:has|have|had|wrote|sent|published|issued|released|launched|signed|joined|took|went|appeared|spoke)\b/;
+/** A participle right after the object of a preposition ("… to the chief inspector calling for"). */
+const OBJECT_BEFORE_PARTICIPLE = /\b(?:to|at|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}’'-]+,?\s+){1,8}$/u;
+
 /** The subject of cue k; an elided subject ("Wood called X and added:") is the subject of an earlier cue. */
 export function subjectOfCue(s: string, base: number, cues: ReturnType<typeof findCues>, k: number, ctx: PhraseContext): SpeakerRef | null {
   // "X wrote that the letter “…”, adding: “…”": a participle's subject is the main verb's, not the words before it.
   const participle = k > 0 && /ing$/.test(cues[k]!.verb) && /,\s*$/.test(s.slice(cues[k - 1]!.end, cues[k]!.start));
+  // "Eight directors have written to the chief inspector calling for …": the object of a preposition is not who calls.
+  if (!participle && /ing\b/.test(cues[k]!.verb)) {
+    const main = MAIN_SUBJECT.exec(s.slice(0, cues[k]!.start));
+    if (main && OBJECT_BEFORE_PARTICIPLE.test(s.slice(0, cues[k]!.start))) return subjectBefore(main[1]!, base, ctx);
+  }
   for (let j = participle ? k - 1 : k; j >= 0; j--) {
     const ref = subjectBefore(beforeVerb(s.slice(0, cues[j]!.start)), base, ctx);
     if (ref) return ref;

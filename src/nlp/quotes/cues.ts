@@ -24,6 +24,8 @@ const FIRST_LETTER = new Uint8Array(128);
 for (const w of FIRST_WORDS) FIRST_LETTER[w.charCodeAt(0)] = 1;
 /** "Local authorities say", "Critics say": present-tense say after a plural noun (not "as they say"). */
 const PLURAL_BEFORE = /\b[a-z]{2,}[a-rt-z]s\s+$|\b(?:staff|people|children)\s+$/i;
+/** "The signatories, who include …, say": a plural subject with a who-aside before present-tense say. */
+const PLURAL_WHO_ASIDE = /^\s*(?:the\s+|many\s+|some\s+)?(?:[a-z-]+\s+){0,2}[a-z]{2,}[a-rt-z]s,\s+who\b[^,;]*,\s+$/i;
 const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
 const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`);
 const isLetter = (c: string | undefined) => c !== undefined && (/[a-z-]/i.test(c) || c > '\u007f' && /\p{L}/u.test(c));
@@ -56,7 +58,7 @@ export function findCues(s: string): Cue[] {
       const end = matchPhrase(s, at, words);
       if (end < 0) continue;
       const verb = words.join(' ');
-      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, at)) && !PLURAL_BEFORE.test(s.slice(Math.max(0, at - 30), at))) break;
+      if (verb === 'say' && !SAY_AFTER.test(s.slice(0, at)) && !PLURAL_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && !PLURAL_WHO_ASIDE.test(s.slice(0, at))) break;
       if (PLURAL_THAT.has(verb) && SAY_AFTER.test(s.slice(Math.max(0, at - 30), at))) break;
       out.push({ start: at, end, verb, object: OBJECT_SET.has(verb) });
       i = end;
@@ -104,7 +106,7 @@ const TELL_OBJECT = /^\s*(?:(?:the|a|an|its|his|her|this|our)\s+)?(?:[A-Z][\p{L}
  */
 export function contentStart(s: string, cue: Cue): number {
   let i = skip(ADVERBIAL_AFTER, s, 0);
-  if (/^(?:told|tells|tell|asked|urged|urges|warned|warns)$/.test(cue.verb)) {
+  if (/^(?:told|tells|tell|asked|urged|urges|urging|warned|warns)$/.test(cue.verb)) {
     const that = /^(?:[^,.;:]{0,60}?)\bthat\s+/.exec(s.slice(i));
     // "urged councils to make clear that …": the content starts at the object, not at a "that" inside the infinitive.
     if (that && !(cue.verb !== 'told' && cue.verb !== 'tells' && /\bto\s+\p{L}/u.test(that[0]))) i += that[0].length;

@@ -2,23 +2,38 @@
 // letters), a paper or report as the body that published it.
 import { INSTITUTION_NOUNS } from './lexicon.ts';
 import { subjectAfter } from './subject-phrase.ts';
-import type { WalkInput } from './walk-input.ts';
+import type { Speaker } from './speakers.ts';
+import type { Found, WalkInput } from './walk-input.ts';
 
-const SIGNED_BY = /\b(?:letter|statement|petition)\b[^.]*?\bsigned by\s+/i;
+const SIGNED_BY = /\b(?:letter|statement|petition)\b[^.]*?\bsigned by\s+|\bsignatories\b,?\s+(?:who\s+)?(?:include|including|are|were)\s+/i;
 
 /**
  * "The letter, seen by LGC, is signed by Sarah Whitford, chief executive of X, Richard Okoye, … and six others": from here
  * "the letter says", "It says" and the letter's unattributed paragraphs are the first signatory's. True when noted.
  */
-export function noteSignatories(w: WalkInput, s: number, e: number): boolean {
+export function noteSignatories(w: WalkInput, s: number, e: number): Speaker | null {
   const m = SIGNED_BY.exec(w.masked.slice(s, e));
-  if (!m) return false;
+  if (!m) return null;
   const at = s + m.index + m[0].length;
-  const ref = subjectAfter(w.masked.slice(at, e).replace(/[.\s]+$/, ''), at, w.phrase);
+  let rest = w.masked.slice(at, e).replace(/[.\s]+$/, '');
+  // "The signatories, who include A of X and B of Y, say …": the first one named.
+  if (!/signed by/i.test(m[0])) rest = rest.replace(/^([^,]*?)\s+and\s[^]*$/, '$1').replace(/,[^]*$/, '');
+  const ref = subjectAfter(rest, at, w.phrase);
   const speaker = ref?.type === 'person' ? w.state.resolve(ref) : null;
-  if (!speaker) return false;
+  if (!speaker) return null;
   w.state.noteDocument('letter', speaker);
-  return true;
+  return speaker;
+}
+
+/**
+ * "Eight council chief executives have written to …, urging him to …" then "The letter … is signed by X, …": what the group
+ * said through the letter, in the paragraphs just before, is its first signatory's (the annotators' convention).
+ */
+export function giveToSignatory(out: Found[], signatory: Speaker, before: number): void {
+  for (let i = out.length - 1; i >= 0 && before - out[i]!.end < 1200; i--) {
+    const sp = out[i]!.speaker;
+    if (sp && !sp.person && !sp.org && sp.name && /^[a-z]/.test(sp.name)) out[i]!.speaker = signatory;
+  }
 }
 
 const PUBLISHED = new RegExp(`\\b(?:has\\s+)?(?:today\\s+)?(?:published|publishes|released|releases|issued|issues|launched|launches)\\s+(?:today\\s+)?(?:a|an|its|the)\\s+(?:new\\s+|first\\s+|annual\\s+)?(?:[\\w’'-]+\\s+){0,2}?(${Object.keys(INSTITUTION_NOUNS).join('|')})\\b`);

@@ -17,7 +17,7 @@ const GROUP_HEADS = new Set([
   'officials', 'academics', 'researchers', 'practitioners', 'professionals', 'bosses', 'councillors', 'governors',
   'commissioners', 'fosterers', 'halls', 'dcss', 'educators',
 ]);
-const QUANTIFIER = /^(?:the|many|some|most|several|other|all|both|few|a few|senior|a number of|a group of|hundreds of|dozens of|thousands of|more than|over|almost|nearly|around|about|[\d,]+|[a-z]+'s)\s+/;
+const QUANTIFIER = /^(?:the|many|some|most|several|other|all|both|few|a few|senior|a number of|a group of|hundreds of|dozens of|thousands of|more than|over|almost|nearly|around|about|[\d,]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|[a-z]+'s)\s+/;
 const POSSESSIVE_GROUP = /(?:^|\s)((?:[a-z’'-]+\s){0,2}[a-z-]+s)['’]\s+(union|association|body|organisation|group|leader|leaders|chief|boss|president|representative)\b/;
 const LEADER_WORD = /\b(?:leader|head|chief|boss|president|general secretary|chair|chairman|chairwoman)\b/;
 

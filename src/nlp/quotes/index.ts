@@ -16,7 +16,7 @@ import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { asidesIn, withoutAside } from './brackets.ts';
 import { interviewAnswers } from './interview.ts';
-import { notePublisher, noteSignatories } from './documents.ts';
+import { giveToSignatory, notePublisher, noteSignatories } from './documents.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -41,8 +41,6 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
 }
 
-/** Furniture that ends the story proper: teasers and boxes after it name people who are not in the story. */
-const ARTICLE_END = /^(?:related|read more|more on|more from|most read|you may also|explore more|recommended|subscribe|sign up|latest|popular|jobs?\b)/i;
 
 /**
  * Where the story proper ends: an end-of-story line, or a teaser's byline once the story's prose has run a few paragraphs
@@ -50,7 +48,7 @@ const ARTICLE_END = /^(?:related|read more|more on|more from|most read|you may a
  */
 function storyEnds(text: string, paras: Paragraph[]): number[] {
   const prose = paras.filter((p) => p.placement === 'body' && !p.furniture && text.slice(p.start, p.end).split(/\s+/).length >= 25)[2];
-  return paras.filter((p) => p.furniture && p.placement === 'body' && (ARTICLE_END.test(text.slice(p.start, p.end)) || (prose && p.start > prose.start && /^[Bb]y\s+\p{Lu}/u.test(text.slice(p.start, p.end))))).map((p) => p.start);
+  return paras.filter((p) => p.furniture && p.placement === 'body' && (p.storyEnd || (prose && p.start > prose.start && /^[Bb]y\s+\p{Lu}/u.test(text.slice(p.start, p.end))))).map((p) => p.start);
 }
 
 /**
@@ -127,8 +125,11 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
     for (const r of inner) reportedOne(w, r, s, b, para, out, pending);
     w = { ...w, masked: withoutAside(w.masked, a, b) };
   }
+  // "The signatories, who include X …, say …": the letter's first signatory is noted before the sentence is read.
+  const signed = noteSignatories(w, s, e);
+  if (signed) giveToSignatory(out, signed, s);
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
-  if (!found.length && !continuedFindings(w, s, e, para, out) && !noteSignatories(w, s, e) && !notePublisher(w, s, e)) noteSubject(w, s, e, para);
+  if (!found.length && !signed && !continuedFindings(w, s, e, para, out) && !notePublisher(w, s, e)) noteSubject(w, s, e, para);
   for (const r of found) reportedOne(w, r, s, e, para, out, pending);
 }
 

@@ -33,7 +33,7 @@ export const OBJECT_VERBS = [
   'slammed', 'slams', 'welcomed', 'welcomes', 'questioned', 'questions', 'attacked', 'attacks', 'condemned', 'condemns',
   'praised', 'praises', 'dismissed', 'dismisses', 'defended', 'defends', 'labelled', 'labeled', 'charged', 'accused', 'accuses',
   'expressed concern about', 'expressed concern over', 'expressed concerns about', 'raised concerns about', 'called for', 'calls for',
-  'called on', 'calls on', 'called upon', 'calling on', 'calling for', 'urged', 'rejected', 'rejects', 'hailed', 'hails', 'lambasted', 'blasted', 'hit out at',
+  'called on', 'calls on', 'called upon', 'calling on', 'calling for', 'urged', 'urging', 'rejected', 'rejects', 'hailed', 'hails', 'lambasted', 'blasted', 'hit out at',
 ];
 
 /** Object verbs whose object, without quoted words, only names what was talked about. */
@@ -65,14 +65,14 @@ December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ofsted Select 
 Head Senior Deputy Assistant Member Members Spokesman Spokeswoman Spokesperson Picture Photograph Photo Image Credit Read Share Sign Related
 Top Our Download Subscribe Latest Archive Unlimited Themed From Already Please Click Follow Twitter Facebook LinkedIn Email Professor Prof Dr
 Cllr Councillor Sir Dame Lord Lady Baroness Mrs Ms Miss State Prime Shadow Home Health NHS Court Judge Justice Group Network Partnership Team
-Commissioner Commissioners Ombudsman Registrar Primary Secondary Infant Junior Nursery Grammar Comprehensive What Why How Who Where When Which General Joint Acting Interim Managing Principal Strategic Corporate Regional Programme Operations Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
+Commissioner Commissioners Ombudsman Registrar High Crown Appeal North South East West Northern Southern Eastern Western Midlands Central Greater Primary Secondary Infant Junior Nursery Grammar Comprehensive What Why How Who Where When Which General Joint Acting Interim Managing Principal Strategic Corporate Regional Programme Operations Centre Center Fund Forum Unit Ministry Alliance Federation Coalition Institute Society Each Every Some Many Most All Both Neither Either No Not`.split(/\s+/));
 
 /** Nouns for a source that speaks for an institution ("the report found", "inspectors said"). */
 export const INSTITUTION_NOUNS: Record<string, string> = {
   inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', consultation: 'consultation', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures', outcomes: 'outcomes', results: 'results',
   data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
-  letter: 'letter', paper: 'paper', briefing: 'briefing',
+  letter: 'letter', paper: 'paper', briefing: 'briefing', signatories: 'letter',
 };
 
 /** Nouns that refer back to an organisation already in play ("the union said"), with the kinds they fit (null: any). */
@@ -104,6 +104,12 @@ export const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'cl
 /** Lines of page furniture (adverts, share bars, credits) that a quote may run across. */
 export const FURNITURE = /^(?:advertisement|advert|read more\b|related\b|related stories|related articles|subscribe\b|sign up\b|share\b|continue reading|story continues|skip advert|most read|popular\b|top stories|you may also like|recommended\b|click here|follow us|image:|picture:|photograph:|photo:|credit:)/i;
 
+/**
+ * Furniture that ends the story proper (a subset of FURNITURE's lines, plus short ones like "Latest"): teasers and boxes
+ * after it name people who are not in the story, and a quote left open before it does not run on into them.
+ */
+export const ARTICLE_END = /^(?:related|read more|more on|more from|most read|you may also|explore more|recommended|subscribe|sign up|latest|popular|jobs?\b)/i;
+
 /** Marks a paragraph as a photo caption. */
 export const CAPTION_CREDIT = /\b(?:Picture|Photograph|Photo|Image|Credit|Pictured)\s*:/;
 
@@ -111,4 +117,4 @@ export const CAPTION_CREDIT = /\b(?:Picture|Photograph|Photo|Image|Credit|Pictur
 export const TRAILING_CONTEXT = /,\s+(?:in the wake of|amid|following|after|in response to|as part of|ahead of)\b/;
 
 /** Head nouns of job titles: an appositive with one of these describes the person next to it. */
-export const ROLE_WORDS = /\b(?:secretary|director|chair|chairman|chairwoman|president|officer|head|chief|executive|manager|leader|minister|professor|lecturer|spokesperson|spokesman|spokeswoman|member|commissioner|inspector|adviser|advisor|founder|worker|councillor|mp|lead|co-?ordinator|campaigner|researcher|principal|headteacher|teacher|governor|trustee|ombudsman|editor|analyst|partner|consultant|fellow|coordinator|deputy|cabinet|portfolio|convenor|organiser|representative|carer|parent|mother|father|nurse|doctor|student|volunteer|author|solicitor|barrister|lawyer|expert|academic|guardian|adopter|leaver)\b/i;
+export const ROLE_WORDS = /\b(?:secretary|director|chair|chairman|chairwoman|president|officer|head|chief|executive|manager|leader|minister|professor|lecturer|spokesperson|spokesman|spokeswoman|member|commissioner|inspector|adviser|advisor|founder|worker|councillor|mp|lead|co-?ordinator|campaigner|researcher|principal|headteacher|teacher|governor|trustee|ombudsman|editor|analyst|partner|consultant|fellow|coordinator|deputy|cabinet|portfolio|convenor|organiser|representative|carer|parent|mother|father|nurse|doctor|student|volunteer|author|solicitor|barrister|lawyer|judge|expert|academic|guardian|adopter|leaver)\b/i;

@@ -70,7 +70,10 @@ export function findMarkSpans(text: string, paras: Paragraph[]): MarkSpan[] {
   const MARK = /["“„‘']/g;
   let carry: MarkSpan | null = null;
   for (const p of paras) {
-    if (p.furniture) continue;
+    if (p.furniture) {
+      if (p.storyEnd) carry = null;
+      continue;
+    }
     let from = p.start;
     if (carry && /^[a-z]/.test(text[p.start]!)) {
       const close = findClose(text, p.start - 1, p.end, carry.family);

@@ -37,7 +37,7 @@ function registryAliases() {
 const ORG_HEAD = '(?:Group|Faculty|Committee|Panel|Bureau|Authority|Office|Department|Inspectorate|Tribunal|Executive|Centre|Center|Fund|Forum|Council|Association|Trust|University|College|Society|Union|Foundation|Agency|Commission|Institute|Partnership|Federation|Alliance|Network|Coalition|Confederation|Board)';
 const CAP = "[A-Z][\\p{L}’'&.-]*";
 /** Councils as the press writes them: "Ashbourne county council" (Guardian style), "Ravensmoor BC", "Harrow LBC" (The MJ's). */
-const NOT_A_PLACE = '(?!(?:The|A|An|This|That|These|Those|Every|Each|Any|No|Our|Your|Their|Its|His|Her|One|Another|Some|Which|What|Whose|In|At|On|For|From|By|With|And|But|Of|To|As|If|When|While|Local|Each|Every|County|Borough|City|District|Town)\\b)';
+const NOT_A_PLACE = '(?!(?:The|A|An|This|That|These|Those|Every|Each|Any|No|Our|Your|Their|Its|His|Her|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Dozens|Hundreds|Several|Many|Most|All|Another|Some|Which|What|Whose|In|At|On|For|From|By|With|And|But|Of|To|As|If|When|While|Local|Each|Every|County|Borough|City|District|Town)\\b)';
 const COUNCIL_STYLES = `${NOT_A_PLACE}(?:${CAP} ){0,2}[A-Z][\\p{L}&.-]* (?:(?:county|borough|city|district|town|metropolitan borough) )?council(?![\\p{L}])|(?:${CAP} ){1,3}(?:BC|CC|MBC|LBC|DC|RBC)(?![\\p{L}])`;
 const UNLISTED = new RegExp(`${COUNCIL_STYLES}|(?:University|College|Institute|Consortium|Association|Federation|Society|Confederation|Alliance|Coalition) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 /** Sentence openers and determiners caught at the front of a capitalised run ("But the Children's Home Association"). */

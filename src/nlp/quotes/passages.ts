@@ -27,7 +27,8 @@ export function buildPassages(spans: MarkSpan[], paras: Paragraph[]): MarkSpan[]
     while (!group.at(-1)!.closed && i + 1 < spans.length) {
       const next = spans[i + 1]!;
       const between = paras.slice(group.at(-1)!.para + 1, next.para);
-      if (between.some((p) => !p.furniture) || (!next.continued && next.open !== paras[next.para]!.start)) break;
+      // A story's end ("Related stories") is furniture a quote never runs across: the teasers below are other stories.
+      if (between.some((p) => !p.furniture || p.storyEnd) || (!next.continued && next.open !== paras[next.para]!.start)) break;
       group.push(next);
       i++;
     }

@@ -106,9 +106,14 @@ export class ArticlePeople {
    * Speaking at the conference, Jane Smith …"); else the registry's holder on the date.
    */
   byRole(org: string | null, role: string | null, at = -1): Person | null {
-    const fits = (p: Person) => (!org || p.org === org) && (!role || (p.role !== null && sameRole(p.role, role)));
+    const fits = (p: Person) => (!org || p.org === org) && (!role || (p.role !== null && sameRole(p.role, role)) || (!org && titleRole(p) === role));
     const local = this.people.filter(fits);
-    if (local.length) return nearest(local, at);
+    if (local.length) {
+      const p = nearest(local, at);
+      // "says new Ofsted director" then "Ofsted's new national director for social care says": the fuller title.
+      if (role && p.role && !p.registry && roleWords(role).length > roleWords(p.role).length) p.role = role;
+      return p;
+    }
     const heldNear = this.people.filter((p) => p.registry?.roles.some((f) => (!org || f.org === org) && (!role || sameRole(f.role, role)) && roleHeldNear(f, this.date)));
     if (heldNear.length) return this.assign(nearest(heldNear, at), org, role);
     // Without a body, a post ("the director") is too common a word to look up in the registry.
@@ -129,7 +134,8 @@ export class ArticlePeople {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
     const limit = Math.min(at + 1500, this.furniture.find((x) => x > at) ?? Infinity);
     const post = role.replace(/^(?:senior|local|council|local authority)\s+/, '');
-    const cands = this.people.filter((p) => p.role !== null && sameRole(p.role, post) && first(p) < limit && Math.min(...p.mentions) > at);
+    const held = (p: Person) => p.role ?? titleRole(p);
+    const cands = this.people.filter((p) => held(p) !== null && sameRole(held(p)!, post) && first(p) < limit && Math.min(...p.mentions) > at);
     return cands.sort((a, b) => first(a) - first(b))[0] ?? null;
   }
 
@@ -165,6 +171,11 @@ export class ArticlePeople {
     if (p.org === fact.org) p.role = fact.role;
   }
 }
+
+/** "the judge said" after "Mr Justice Keehan": a title that is itself the post. */
+const TITLE_POST: Record<string, string> = { justice: 'judge', judge: 'judge', professor: 'professor', prof: 'professor', cllr: 'councillor', councillor: 'councillor' };
+// "Mr Justice Keehan", "Lady Justice King": a judge's style, whose middle word is read as a given name.
+const titleRole = (p: Person) => (p.given === 'Justice' ? 'judge' : p.title ? TITLE_POST[p.title.toLowerCase()] ?? null : null);
 
 /** Of namesakes, the one named most recently before `at` ("Abbott said" after Martin Abbott, though Claire Abbott comes later); else the first named after. */
 function nearestBefore(cands: Person[], at: number): Person {

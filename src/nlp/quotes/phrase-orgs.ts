@@ -46,11 +46,12 @@ export function placeCouncil(t: string, ctx: PhraseContext): string | null {
   if (!COUNCIL_ROLE.test(t)) return null;
   const place = PLACE_POSSESSIVE.exec(t)?.[1];
   if (place) return ctx.orgs.council(place) ?? place;
-  return /^(?:the\s+)?council\b/i.test(t.trim()) || /\bcouncil leader\b/i.test(t) ? ctx.orgs.council() : null;
+  // Posts that only a council has ("cabinet member for children's services") are at the article's council.
+  return /^(?:the\s+)?council\b/i.test(t.trim()) || /\bcouncil leader\b|\b(?:cabinet member|lead member|portfolio holder)\b/i.test(t) ? ctx.orgs.council() : null;
 }
 
 /** "harlow vale’s cabinet member for children" → "cabinet member for children" (the place is the organisation). */
-export const withoutPlace = (role: string) => role.replace(/^[\p{L}\s-]+['’]s\s+/u, '');
+export const withoutPlace = (role: string) => role.replace(/^(?:(?!(?:for|of|and)\s)[\p{L}-]+\s){0,2}[\p{L}-]+['’]s\s+/u, '');
 
 export function impliedOrg(t: string): string | null {
   if (MP_ROLE.test(t)) return 'Parliament';

@@ -55,5 +55,7 @@ export function roleText(s: string, base: number, orgs: OrgMention[], names: Nam
     .trim();
   t = t.replace(/^(?:the|a|an|its|their|his|her)(?:\s+|$)/i, '').replace(/\s+(?:of|at|for|from|the|and|on|to|in)(?:\s+the)?$/i, '').replace(/\s+of the\s+/g, ' of the ');
   t = t.replace(/^(?:of|at|for|from|the)(?:\s+|$)/i, '').replace(/^['’]\s*/, '').trim();
+  // "new national director": the news, not the post.
+  t = t.replace(/^(?:new|newly[- ]appointed|current)\s+/i, '');
   return t && t.split(' ').length <= 10 ? t.toLowerCase() : null;
 }

@@ -61,7 +61,7 @@ const GENERIC_BEFORE_SOURCE = new RegExp(`\\b(${Object.keys(GENERIC_ORG_NOUNS).j
 function namedBefore(t: string): string | null {
   const m = /^(?:an?|the|this|a new|new)?\s*((?:\p{Lu}[\p{L}’'&-]*\s+)+)(?:[a-z-]+\s+)?[a-z]+$/u.exec(t);
   const name = m?.[1]!.trim();
-  return name && !/^(?:The|A|An|This|New|Its|Our|Their)$/.test(name) ? name : null;
+  return name && !/^(?:The|A|An|This|New|Its|Our|Their|Open|Joint|Latest|Annual|Final|Interim)$/.test(name) ? name : null;
 }
 
 /** A phrase with no name in it: a source, a body, a generic noun, or a post. */

@@ -16,7 +16,8 @@ export interface Reported {
   cue: string;
 }
 
-const SPEECH_AT_END = /^(?:said|says|has said|have said|had said|added|warned|warns|argued|argues|claimed|claims|have claimed|has claimed|has warned|have warned|insisted|revealed|reveals|revealed today|found|concluded|believes|writes|wrote|explained|suggested|suggests|stressed|admitted|told [A-Z][\p{L}]*|reported|announced|confirmed|according to)$/u;
+const SPEECH_AT_END = /^(?:said|says|has said|have said|had said|added|warned|warns|argued|argues|claimed|claims|have claimed|has claimed|has warned|have warned|insisted|revealed|reveals|revealed today|found|concluded|believes|writes|wrote|explained|suggested|suggests|suggest|show|shows|showed|reveal|reveals|indicate|indicates|stressed|admitted|told [A-Z][\p{L}]*|reported|announced|confirmed|according to)$/u;
+const CONTEXT_AFTER_QUOTE = /(§["”’'])\s+(?:after|following|amid|in the wake of|ahead of|in response to)\s[^§]*$/u;
 /** Where or when something was said, at the end of the content: the reporter's words, not the speaker's. */
 const REPORTING_OCCASION = /,?\s+(?:in (?:a|an|its|his|her|their) (?:statement|interview|letter|submission|blog post)(?: to [\p{L} ]+)?|in evidence to (?:MPs|peers|the [\p{L} ]+)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday)[.\s]*$/u;
 const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|last week|this week|in a statement|in (?:(?:its|a|an|his|her|their|the) )?(?:[a-z-]+ ){0,3}(?:report|statement|speech|interview|letter|review|submission|blog post)|earlier|recently)$/;
@@ -139,7 +140,8 @@ function attributionFrom(s: string, comma: number, base: number, ctx: PhraseCont
   const inverted = /^(said|says|writes|wrote|added|adds|warned|warns|argued|argues|insisted|insists|claimed|claims|believes|suggests|explains|posted|tweeted)\s+(.+)$/.exec(clause);
   // After the verb comes a name or a title, not a clause ("said it could take a year" reports, it does not attribute).
   const head = (acc?.[1] ?? inverted?.[2] ?? '').split(',')[0]!;
-  if ((acc || inverted) && (head.split(/\s+/).length > 8 || NOT_A_NAME.test(head))) return undefined;
+  // Capitalised words are names and bodies ("a survey by the British Association of Social Workers"), not a clause.
+  if ((acc || inverted) && (head.split(/\s+/).filter((x) => !/^\p{Lu}/u.test(x)).length > 7 || NOT_A_NAME.test(head))) return undefined;
   if (acc) [ref, cue] = [subjectAfter(acc[1]!, clauseAt + clause.length - acc[1]!.length, ctx), 'according to'];
   else if (inverted) [ref, cue] = [subjectAfter(inverted[2]!, clauseAt + inverted[1]!.length + 1, ctx), inverted[1]!];
   else {
@@ -198,6 +200,8 @@ function contentEnd(s: string, start: number, stops: number[]): number {
   let piece = s.slice(start, end);
   if (stop !== undefined) piece = piece.replace(/[,;]?\s*(?:and\s+|before\s+|then\s+)?(?:(?:he|she|they|it)\s+)?(?:\w+\s+)?(?:added|adding|said|saying|continued|went on|told [\w\s]+|concluded)\s*[:,]?\s*$/i, '');
   piece = piece.replace(REPORTING_OCCASION, '');
+  // "it “accepts the findings in full” after its services were rated …": after the quoted words, the reporter's context.
+  piece = piece.replace(CONTEXT_AFTER_QUOTE, '$1');
   const ctxCut = TRAILING_CONTEXT.exec(piece);
   if (ctxCut && ctxCut.index > 20) piece = piece.slice(0, ctxCut.index);
   end = start + piece.length;

@@ -20,6 +20,8 @@ export interface Speaker {
 /** Sources that, unnamed, speak for the article's inspectorate; a bare "survey" or "study" could be anyone's. */
 const DEFAULT_INSTITUTION = new Set(['inspectors', 'inspectorate', 'inspectorates', 'watchdog', 'regulator', 'report', 'review', 'findings', 'consultation']);
 
+const SPOKES = /^spokes(?:person|man|woman)$/;
+
 /** Data a page's publisher puts out ("The figures, published today, show that …"). */
 const PUBLISHED_DATA = new Set(['figures', 'data', 'statistics', 'outcomes', 'results', 'analysis']);
 
@@ -123,7 +125,8 @@ export class SpeakerState {
     };
     for (let i = this.history.length - 1; i >= 0; i--) {
       const org = this.history[i]!.person?.org ?? this.history[i]!.org;
-      if (org && fits(org)) return { name: organisationSpeakerName(org), org, role: null, person: null };
+      // "the spokesperson added": the body that spoke last, through its spokesperson.
+      if (org && fits(org)) return { name: organisationSpeakerName(org), org, role: SPOKES.test(noun) ? 'spokesperson' : null, person: null };
     }
     // Only a noun that says what kind of body it is may reach forward; "the spokesperson" could be anyone's.
     const org = kinds || NAMED_ONLY.has(noun) ? this.articleOrg(fits) : null;

@@ -32,6 +32,9 @@ export function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speake
 }
 
 const LIST_ITEM = /^(?:[•*·▪–-]\s*)?[a-z]/;
+const BULLET = /^[•*·▪–-]\s*/;
+/** "The report found:" — a finding verb introduces a list whose items may open with a capital. */
+const FINDINGS_INTRO = /\b(?:found|finds|concluded|concludes|shows|showed|revealed|reveals|highlights|highlighted|warns|warned|identified|identifies)(?:\s+that)?:\s*$/;
 
 /**
  * "The report found that:" above a list: each item is what the source found (reported, so indirect), until the list ends.
@@ -39,19 +42,23 @@ const LIST_ITEM = /^(?:[•*·▪–-]\s*)?[a-z]/;
  */
 function listItem(w: WalkInput, para: Paragraph, current: Speaker | null, out: Found[]): Speaker | null {
   const body = w.text.slice(para.start, para.end);
-  if (!LIST_ITEM.test(body) || body.length > 400) return null;
+  if (body.length > 400) return null;
   let prev = para.index - 1;
   while (prev >= 0 && w.paras[prev]!.furniture) prev--;
+  const above = w.paras[prev];
   const continues = current && out.at(-1)?.para === prev && out.at(-1)?.kind === 'indirect';
+  const intro = above ? w.text.slice(above.start, above.end) : '';
+  // A capitalised item: right under a findings line, or bulleted, or on the next line of the same block as the item above.
+  const capitalised = FINDINGS_INTRO.test(intro) || BULLET.test(body) || (continues && !/\n\s*\n/.test(w.text.slice(above!.end, para.start)));
+  if (!LIST_ITEM.test(body) && !(capitalised && /^(?:[•*·▪–-]\s*)?\p{Lu}/u.test(body) && !/[.!?]\s+\p{Lu}/u.test(body))) return null;
   let speaker = continues ? current : null;
   if (!speaker) {
-    const above = w.paras[prev];
-    if (!above || !/\bthat:\s*$/.test(w.text.slice(above.start, above.end))) return null;
+    if (!above || !(/\bthat:\s*$/.test(intro) || FINDINGS_INTRO.test(intro))) return null;
     const a = introducedAbove(w, para.index);
     speaker = a ? w.state.resolve(a.ref) : null;
     if (!speaker) return null;
   }
-  const start = para.start + /^(?:[•*·▪–-]\s*)?/.exec(body)![0].length;
+  const start = para.start + (BULLET.exec(body)?.[0].length ?? 0);
   const end = para.start + body.replace(/[\s.;,]+$/, '').length;
   w.state.remember(speaker);
   out.push({ start, end, text: w.text.slice(start, end), kind: 'indirect', speaker, cue: 'that:', para: para.index, confidence: 0.7 });

@@ -46,6 +46,7 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
   return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || PAST_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
 }
 
+const SOURCE_BY = new RegExp(`^\\s*(?:(?:and|but|while|meanwhile|however|now)\\s+)?(?:an?|the|this|its|new)\\s+(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:(?:published|commissioned|carried out|released|produced)\\s+)?(?:by|from|for)\\s+[^,;]+$`, 'i');
 const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,\\s*(?:published|released|commissioned|produced|written|carried out)\\b[^]*?\\bby\\b`, 'i');
 
 /** "The report, published today by Ofsted, the CQC and HMICFRS, found": the source, from its first publisher. */
@@ -101,6 +102,12 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   const last = segs.at(-1)!;
   // "Name, chief executive of Become, the charity for care leavers, said": the last appositive describes the body.
   if (segs.length >= 3 && BODY_GLOSS.test(last.text.trim())) return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
+  // "A report by the National Children's Bureau has found": the source noun, not the body after "by", heads the subject.
+  const bySource = SOURCE_BY.exec(last.text);
+  if (bySource) {
+    const ref = readPhrase(bySource[0], base + last.start + bySource.index, ctx);
+    if (ref?.type === 'institution') return ref;
+  }
   const appositive = appositiveSubject(segs, base, ctx);
   if (appositive) return appositive;
   const head = trailingNounPhrase(last.text.replace(LEADING_LINK, (m) => ' '.repeat(m.length)));

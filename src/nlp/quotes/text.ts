@@ -1,6 +1,6 @@
 // The article's layout: paragraphs with offsets, sentences, page furniture and where a paragraph sits (headline, caption, body).
 import type { Placement } from '../../types.ts';
-import { ABBREVIATIONS, CAPTION_CREDIT, FURNITURE } from './lexicon.ts';
+import { ABBREVIATIONS, ARTICLE_END, CAPTION_CREDIT, FURNITURE } from './lexicon.ts';
 
 export interface Paragraph {
   index: number;
@@ -9,6 +9,8 @@ export interface Paragraph {
   end: number;
   placement: Placement;
   furniture: boolean;
+  /** A furniture line that ends the story ("Related stories", "Subscribe"). */
+  storyEnd: boolean;
 }
 
 const TERMINAL = /[.!?:"”’'…)\]]$/;
@@ -42,7 +44,8 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
   return paras.map(([start, end], index) => {
     const t = text.slice(start, end);
     const key = t.length < 400 ? norm(t) : `#${index}`;
-    const short = t.length < 160 && !/[.!?]["”’']?$/.test(t);
+    // A line ending with a colon introduces what follows ("The report found:"); headlines never do.
+    const short = t.length < 160 && !/[.!?:]["”’']?$/.test(t);
     let placement: Placement = 'body';
     if (CAPTION_CREDIT.test(t) || (t.length < 160 && /^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?:\s*["“‘']/.test(t))) placement = 'caption';
     else if ((titleNorm && key === titleNorm) || (short && (firstBody < 0 || index < firstBody))) {
@@ -53,7 +56,7 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
     else if (seen.has(key) && index - seen.get(key)! <= 2 && index <= firstBody + 2) placement = 'standfirst';
     if (!seen.has(key)) seen.set(key, index);
     const furniture = FURNITURE.test(t) || (t.length < 40 && !TERMINAL.test(t) && !/["“”‘’']/.test(t));
-    return { index, start, end, placement, furniture };
+    return { index, start, end, placement, furniture, storyEnd: furniture && ARTICLE_END.test(t) };
   });
 }
 

@@ -1,4 +1,5 @@
-// Golden articles, one per quote pattern and known error class: test/fixtures/quotes/<case>/{input.txt, expected.json}.
+// Golden articles, one per quote pattern and known error class: test/fixtures/quotes/<case>/{input.txt, expected.json}, and
+// short articles in the sector press's everyday forms: test/fixtures/quotes-forms/<case>/ (same layout).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,15 +11,16 @@ interface Expected {
   optional?: boolean;
   kind?: string;
   speaker?: string;
-  org?: string;
+  org?: string | null;
+  role?: string | null;
   placement?: string;
 }
 
-const dir = new URL('../../fixtures/quotes/', import.meta.url).pathname;
-const cases = readdirSync(dir).sort();
+const root = new URL('../../fixtures/', import.meta.url).pathname;
+const cases = ['quotes', 'quotes-forms'].flatMap((dir) => readdirSync(join(root, dir)).sort().map((name) => `${dir}/${name}`));
 const load = (name: string) => ({
-  text: readFileSync(join(dir, name, 'input.txt'), 'utf8'),
-  expected: JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as { title?: string; published?: string; quotes: Expected[] },
+  text: readFileSync(join(root, name, 'input.txt'), 'utf8'),
+  expected: JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as { title?: string; published?: string; quotes: Expected[] },
 });
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
 
@@ -32,6 +34,7 @@ describe.each(cases)('quotes fixture %s', (name) => {
     expect(q, `missing; got: ${JSON.stringify(got.map((g) => g.text))}`).toBeDefined();
     if (e.speaker !== undefined) expect(q!.speaker).toBe(e.speaker);
     if (e.org !== undefined) expect(q!.speakerOrg).toBe(e.org);
+    if (e.role !== undefined) expect(q!.speakerRole).toBe(e.role);
     if (e.kind !== undefined) expect(q!.kind).toBe(e.kind);
     if (e.placement !== undefined) expect(q!.placement).toBe(e.placement);
   });
