@@ -37,3 +37,16 @@ describe('classifyStance: intervention policy is not the inspection', () => {
     expect(['neutral', 'unrelated']).toContain(r.stance);
   });
 });
+
+describe('classifyStance: accepting a judgement in plain words', () => {
+  it.each([
+    'We have taken the inspection findings on the chin and we will put things right',
+    'We respect the judgement the inspectors reached and we will learn from it',
+  ])('supports: %s', (quote) => {
+    expect(stanceOf(quote, COUNCIL).stance).toBe('supports');
+  });
+
+  it("reads the inspectorate's 'good progress' as praise of the services", () => {
+    expect(stanceOf('Care leavers in the county are making good progress and have strong relationships with their advisers', OFSTED_REPORT).stance).toBe('supports');
+  });
+});
