@@ -20,9 +20,18 @@ import { nlp } from '../src/nlp/wink.ts';
 import type { ScrapedArticle } from '../src/types.ts';
 import { article, between, organisations, people, rng } from './lib/generate.ts';
 import { record } from './lib/stats.ts';
+import { extractionCost } from './lib/extraction-cost.ts';
 
 const COUNT = Number(process.env.BENCH_PIPELINE_N ?? 5_000);
+/** Real news pages for the HTML → text figure (optional). */
+const PAGES = process.env.BENCH_PAGES_DIR ?? new URL('../../shared/corpora/article-extraction/html', import.meta.url).pathname;
 const WARMUP = 100;
+/**
+ * Articles that warm the worker pools before they are timed. Each thread is a fresh V8 isolate that compiles and
+ * optimises the NLP code again: on this machine a thread's first few hundred articles cost ~1.5× the CPU of later ones
+ * (tsx/V8 tiering, regexps compiled on first use). Both pools get the same warm-up; its cost is printed apart.
+ */
+const WARMUP_THREADS = 600;
 const CHUNK = 50;
 /** Articles per turn of each parallel path: long enough for the pipeline to fill (several batches in flight). */
 const SEGMENT = 1_000;
@@ -81,6 +90,11 @@ const batchesOf = (articles: ScrapedArticle[]) =>
 
 /** Articles/s of bare readDoc on a pool of worker threads and of the parallel import path, same texts. */
 async function parallelRates(texts: ScrapedArticle[], warm: ScrapedArticle[], db: ReturnType<typeof openBenchDb>) {
+  const cpuMsPerArticle = async (fn: () => Promise<unknown>) => {
+    const c = cpuSeconds();
+    await fn();
+    return (1000 * (cpuSeconds() - c)) / warm.length;
+  };
   const workers = availableParallelism();
   const bare = createWorkerPool<string, null>(new URL('./lib/read-doc-task.ts', import.meta.url), workers);
   const analysis = createAnalysisPool(workers);
@@ -88,13 +102,13 @@ async function parallelRates(texts: ScrapedArticle[], warm: ScrapedArticle[], db
   const ingest = (articles: ScrapedArticle[]) =>
     ingestBatches(analysis.run, db, 'bench', batchesOf(articles), (_, results) => void (failed += results.filter((r) => r instanceof Error).length));
   try {
-    await Promise.all(warm.map((a) => bare.run(a.text)));
-    await ingest(warm);
+    const warmBare = await cpuMsPerArticle(() => Promise.all(warm.map((a) => bare.run(a.text))));
+    const warmPipeline = await cpuMsPerArticle(() => ingest(warm));
     const [bareS, pipelineS] = await alternateAsync(texts.length, [
       ['winkParallel', async (from, to) => void (await Promise.all(texts.slice(from, to).map((a) => bare.run(a.text))))],
       ['pipelineParallel', (from, to) => ingest(texts.slice(from, to))],
     ], SEGMENT);
-    return { workers, bareS: bareS!, pipelineS: pipelineS!, failed };
+    return { workers, bareS: bareS!, pipelineS: pipelineS!, failed, warmBare, warmPipeline };
   } finally {
     await Promise.all([bare.close(), analysis.close()]);
   }
@@ -110,8 +124,8 @@ function openBenchDb(dir: string, name: string) {
 }
 
 export async function runPipelineBench(n = COUNT) {
-  const corpus = generateCorpus(n + WARMUP);
-  const texts = corpus.slice(WARMUP);
+  const corpus = generateCorpus(n + WARMUP_THREADS);
+  const texts = corpus.slice(WARMUP_THREADS);
   const wordCounts = texts.map((a) => a.text.split(/\s+/).length);
   const words = wordCounts.reduce((s, w) => s + w, 0);
   const quoteCounts: number[] = [];
@@ -131,7 +145,7 @@ export async function runPipelineBench(n = COUNT) {
       ['pipeline', (from, to) => { for (let i = from; i < to; i++) quoteCounts.push(ingestArticle(single, 'bench', texts[i]!).quotes); }],
       ['pipelineBatched', (from, to) => { failed += ingestArticles(batched, 'bench', texts.slice(from, to)).filter((r) => r instanceof Error).length; }],
     ]) as [number, number, number, number];
-    const par = await parallelRates(texts, warm, parallel);
+    const par = await parallelRates(texts, corpus.slice(0, WARMUP_THREADS), parallel);
     failed += par.failed;
     const quotes = quoteCounts.reduce((s, q) => s + q, 0);
     const stored = (db: typeof single) => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
@@ -145,6 +159,7 @@ export async function runPipelineBench(n = COUNT) {
       // Seconds per article beyond the NLP stage, in units of one bare readDoc: the store's own cost.
       storeInWinkUnits: (singleS - nlpS) / winkS, storeBatchedInWinkUnits: (batchedS - nlpS) / winkS,
       cpuMsPerArticle: Object.fromEntries([...cpu].map(([name, sec]) => [name, (1000 * sec) / n])),
+      threadWarmup: { articles: WARMUP_THREADS, bareCpuMs: par.warmBare, pipelineCpuMs: par.warmPipeline },
     };
     const pct = (r: number) => `${(100 * r).toFixed(0)}% of bare wink`;
     const verdict = (r: number) => `target ≥ 50%: ${r >= 0.5 ? 'MET' : 'NOT MET'}`;
@@ -164,7 +179,14 @@ export async function runPipelineBench(n = COUNT) {
     console.log(`CPU ms per article (all threads; hardly changed by load from other processes): bare readDoc ${c.wink!.toFixed(1)}, NLP stage ${c.nlp!.toFixed(1)}, ` +
       `one commit each ${c.pipeline!.toFixed(1)}, one commit/${CHUNK} ${c.pipelineBatched!.toFixed(1)}; on ${par.workers} threads: bare readDoc ${c.winkParallel!.toFixed(1)}, ` +
       `ingest → NLP → store ${c.pipelineParallel!.toFixed(1)} (bare readDoc on one thread / that = ${(c.wink! / c.pipelineParallel!).toFixed(2)})`);
-    await record('pipeline', figures);
+    console.log(`warm-up of fresh threads (untimed above): their first ${WARMUP_THREADS} articles cost ${par.warmBare.toFixed(1)} CPU ms each (bare readDoc) and ` +
+      `${par.warmPipeline.toFixed(1)} (ingest → NLP → store)`);
+    const ex = extractionCost(PAGES);
+    if (ex) {
+      console.log(`before the pipeline (not in the figures above): HTML page → text (extractArticle) on ${ex.pages} real news pages (mean ${ex.meanKb.toFixed(0)} KB): ` +
+        `${ex.extractCpuMs.toFixed(1)} CPU ms a page, ${(ex.extractCpuMs / ex.readDocCpuMs).toFixed(1)}× a bare readDoc of the text it yields (${ex.readDocCpuMs.toFixed(1)} ms)`);
+    }
+    await record('pipeline', { ...figures, extraction: ex });
     return figures;
   } finally {
     single.close();
