@@ -7,7 +7,7 @@ import { findNames } from './names.ts';
 import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
-import { antecedentInSentence, captionPerson, introducedPerson, namedBelow } from './nearby.ts';
+import { antecedentInSentence, captionPerson, introducedPerson, isPostBefore, namedBelow } from './nearby.ts';
 import { findReportedClauses, type Reported } from './reported.ts';
 import { ATTITUDE_VERBS, NP_SUMMARY } from './lexicon.ts';
 import { registerPeople } from './register.ts';
@@ -233,10 +233,12 @@ const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.
 /** A narrative sentence whose subject is a named person makes them a candidate for a later "he"/"she". */
 function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   if (w.paras[para]!.placement !== 'body' || !/[.!?]["”’']?\s*$/.test(w.masked.slice(s, e))) return;
-  const opening = w.masked.slice(s, Math.min(e, s + 60));
-  // The first name that is someone the article knows ("Perry, headteacher of …" after "Ruth Perry"), not any capitalised pair.
+  const opening = w.masked.slice(s, Math.min(e, s + 160));
+  // The first name that is someone the article knows ("Perry, headteacher of …" after "Ruth Perry"), not any capitalised
+  // pair; after a post ("But Ofsted's national director for social care, Eleanor Schooling, rejected …") too.
   for (const m of findNames(opening, s, w.phrase.orgs.find(opening, s))) {
-    if (m.possessive || w.masked.slice(s, m.start).split(/\s+/).length > 6) continue;
+    const before = w.masked.slice(s, m.start);
+    if (m.possessive || (before.split(/\s+/).length > 6 && !isPostBefore(before))) continue;
     const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
     if (p) return w.state.mention(p);
   }

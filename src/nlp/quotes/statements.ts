@@ -1,5 +1,6 @@
 // Speech laid out without quote marks: press-release statements under "X said:", and lists under "X found that:".
 import { attributionBefore, type Attribution } from './attribution.ts';
+import { bridgesStatement } from './statement-bridge.ts';
 import { subjectBefore } from './subject-phrase.ts';
 import type { Speaker } from './speakers.ts';
 import type { Paragraph } from './text.ts';
@@ -17,7 +18,8 @@ export function unmarkedStatement(w: WalkInput, para: Paragraph, current: Speake
   const item = listItem(w, para, current, out);
   if (item) return item;
   if (!/[.!?]$/.test(body)) return null;
-  let speaker = current && FIRST_PERSON.test(body) ? current : null;
+  // A paragraph without I/we between two of the statement's is still the statement (GOV.UK's blockquote).
+  let speaker = current && (FIRST_PERSON.test(body) || bridgesStatement(w, para)) ? current : null;
   let cue: string | null = null;
   if (!speaker) {
     const a = introducedAbove(w, para.index);

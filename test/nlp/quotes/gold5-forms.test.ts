@@ -22,7 +22,16 @@ describe('pronouns after a person introduced by a non-speech verb', () => {
     expect(qs.map((q) => q.speaker)).toEqual(['Priya Natt', 'Priya Natt', 'Priya Natt']);
   });
 
+  it('never resolves a pronoun to someone named only later, or in the teasers after the story', () => {
+    const text = ['Harbour council has published its improvement plan.', "‘We have turned a corner,' she said.", 'The plan was drawn up with Maria Lopez, a consultant.', 'Related', 'Councils count the cost', 'Cllr Anne Ward said the budget was stretched...', 'Popular articles by Karen Hollis'];
+    const [q] = brief(text.join('\n\n'));
+    expect(q).toMatchObject({ text: 'We have turned a corner,', speaker: null });
+  });
 
+  it('keeps a reported "She said" with a person introduced as "X\'s post, Name, <verb>"', () => {
+    const qs = brief(["But Harbour council's head of safeguarding and family support, Dana Okoye, disagreed.", 'She said the service had improved since the spring.', 'The review was led by Maria Lopez, a consultant.'].join('\n\n'));
+    expect(qs.map((q) => [q.text, q.speaker])).toEqual([['the service had improved since the spring', 'Dana Okoye']]);
+  });
 });
 
 describe('reporting verbs with a phrase before "that"', () => {
@@ -41,6 +50,11 @@ describe("a body's figures, research or survey as the source", () => {
   it('gives "research published by X last year found that" to X', () => {
     const [q] = brief('A study published by the Local Government Association in 2019 found that councils overspent by £800m.');
     expect(q).toMatchObject({ text: 'councils overspent by £800m', org: 'LGA' });
+  });
+
+  it('reads a source past a time phrase before its verb ("… last year found that", "… in 2019 said that")', () => {
+    const qs = brief('Analysis by the County Councils Network last year found that placement costs had doubled.\n\nResearch published by the NSPCC in 2019 found that most callers were children.');
+    expect(qs.map((q) => [q.text, q.org])).toEqual([['placement costs had doubled', 'CCN'], ['most callers were children', 'NSPCC']]);
   });
 
   it('gives "X figures show that" and "X\'s own data show that" to X', () => {
@@ -82,8 +96,27 @@ describe('"These visits found that" refers back to the body that carried them ou
   });
 });
 
+describe('a press-release statement without quote marks', () => {
+  it('keeps every paragraph of the statement, including one without a first-person word', () => {
+    const text = [
+      'Ofsted has published its new framework for fostering agencies.',
+      "Jo Marsh, Ofsted's Deputy Director for Social Care, said:",
+      'We have listened to carers and agencies throughout this consultation.',
+      'Children in foster care deserve the same scrutiny of their care as any other child. Inspection gives them that.',
+      'We will review the framework after its first year.',
+      'The framework will come into force in September.',
+    ].join('\n\n');
+    const qs = brief(text);
+    expect(qs.map((q) => q.text.slice(0, 20))).toEqual(['We have listened to ', 'Children in foster c', 'We will review the f']);
+    expect(new Set(qs.map((q) => q.speaker))).toEqual(new Set(['Jo Marsh']));
+  });
+});
 
 describe('"with X finding …" and a quoted fragment', () => {
+  it('reads the object of "with inspectors finding" when it holds quoted words', () => {
+    const qs = brief('Redvale\'s fostering service has been rated inadequate by Ofsted, with inspectors finding “widespread and serious” failures in how carers were checked.');
+    expect(qs).toEqual([{ text: '“widespread and serious” failures in how carers were checked', speaker: 'Ofsted', org: 'Ofsted' }]);
+  });
 
   it('leaves "with X finding" and a plain noun phrase alone (a summary, not speech)', () => {
     expect(brief('The home was closed last year, with inspectors finding several faults in its fire doors.')).toEqual([]);
