@@ -57,5 +57,7 @@ export function roleText(s: string, base: number, orgs: OrgMention[], names: Nam
   t = t.replace(/^(?:of|at|for|from|the)(?:\s+|$)/i, '').replace(/^['’]\s*/, '').trim();
   // "new national director": the news, not the post.
   t = t.replace(/^(?:new|newly[- ]appointed|current)\s+/i, '');
+  // "the council's cabinet member": the body is the speaker's organisation, not part of the post.
+  t = t.replace(/^(?:council|authority|association|union|charity|department|committee|organisation|trust|inspectorate|watchdog)['’]s\s+/i, '');
   return t && t.split(' ').length <= 10 ? t.toLowerCase() : null;
 }

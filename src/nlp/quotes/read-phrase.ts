@@ -99,7 +99,7 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
     if (/^mps?$/.test(role)) return { type: 'org', org: 'Parliament', role: role };
     // "the committee's chair": a post at a body in play; "The Commissioner": a post the article's people hold.
     const owner = genericOwner(t);
-    const post = owner ? role.replace(/^[a-z]+\s+/, '') : role;
+    const post = owner ? role.replace(GENERIC_OWNER, '') : role;
     if (/^the\s/i.test(t) && ROLE_WORDS.test(post) && post.split(' ').length <= 6) return { type: 'role', role: post, org: null, at: base, ...(owner ? { orgNoun: owner } : {}) };
     // "A council chief executive has accused …": a lead's indefinite post, named in the paragraphs that follow.
     // A post that implies its body ("a professor", "a council leader") is read as a description by the appositive readers.

@@ -2,7 +2,7 @@
 import { contentAfterPhrase } from './content-after.ts';
 import { demonstrativeSource } from './demonstrative.ts';
 import { beforeVerb, contentStart, findCues } from './cues.ts';
-import { PASSIVE_CUE, TRAILING_CONTEXT } from './lexicon.ts';
+import { PASSIVE_CUE, ROLE_WORDS, TRAILING_CONTEXT } from './lexicon.ts';
 import { readPhrase } from './read-phrase.ts';
 import type { PhraseContext, SpeakerRef } from './speaker-ref.ts';
 import { subjectAfter, subjectBefore } from './subject-phrase.ts';
@@ -87,8 +87,12 @@ function leadingAs(s: string, base: number, ctx: PhraseContext): Reported | null
   return { start: base + m[0].length, end: base + trimEnd(s, s.length), ref, cue: m[2]!.split(' ')[0]! };
 }
 
+const ACCORDING_NAME_POST = /^\s*(?:[A-Z][a-z]+,\s+)?according to ([^,]{2,80},\s+(?:the|a|an)\s+([^,]{2,60})),\s*/i;
+
 function leadingAccording(s: string, base: number, ctx: PhraseContext): Reported | null {
-  const m = /^\s*(?:[A-Z][a-z]+,\s+)?according to ([^,]{2,80}),\s*/i.exec(s);
+  // "According to Andy Smith, the ADCS president, the reforms …": an appositive after the name belongs to the source.
+  const withPost = ACCORDING_NAME_POST.exec(s);
+  const m = withPost && ROLE_WORDS.test(withPost[2]!) && /\p{Lu}/u.test(withPost[1]!) ? withPost : /^\s*(?:[A-Z][a-z]+,\s+)?according to ([^,]{2,80}),\s*/i.exec(s);
   if (!m) return null;
   const ref = readPhrase(m[1]!, base + m[0].indexOf(m[1]!), ctx);
   return ref ? { start: base + m[0].length, end: base + trimEnd(s, s.length), ref, cue: 'according to' } : null;
