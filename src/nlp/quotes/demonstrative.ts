@@ -19,7 +19,8 @@ export function demonstrativeSource(subject: string, base: number, ctx: PhraseCo
   // A bare "These" needs a body's work in the sentence before to point to ("These found" after "… carried out 60 visits").
   const work = WORK_PHRASE.exec(ctx.orgs.slice(ctx.orgs.sentenceBefore(base), base))?.[1]?.trim() ?? null;
   if (!noun && !work) return null;
-  const org = ctx.orgs.ownerBefore(base);
+  // The body the sentence before names did that work only when it describes work ("Ofsted carried out 60 visits").
+  const org = work ? ctx.orgs.ownerBefore(base) : null;
   const role = noun && work?.endsWith(noun) ? work : noun ?? work!;
   if (org) return { type: 'institution', noun: role, org };
   return INSPECTION_WORK.test(noun ?? work!.split(/\s+/).at(-1)!) ? { type: 'institution', noun: role, org: null, inspection: true } : null;

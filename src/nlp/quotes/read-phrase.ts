@@ -41,7 +41,8 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
   return namelessPhrase(s, t, base, orgs, org, role);
 }
 
-const inspectionDoc = (lower: string) => (/\binspection\b/.test(lower) ? { inspection: true } : {});
+/** "the inspection report", "the watchdog's figures": a document of the inspectorate's, whoever it is in this article. */
+const inspectionDoc = (lower: string) => (/\binspection\b|\b(?:watchdog|inspectorate)['’]s\b/.test(lower) ? { inspection: true } : {});
 
 /** A named person, with the post and body the phrase gives them. */
 function personPhrase(m: NameMention, t: string, org: string | null, role: string | null, ctx: PhraseContext): SpeakerRef {

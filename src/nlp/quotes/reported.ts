@@ -124,12 +124,17 @@ function trailingAt(s: string, base: number, ctx: PhraseContext): Reported | nul
   return best;
 }
 
+/** Verbs of an inverted tag ("…, said X"); "…, argues Helen Garside" is a standfirst's or comment piece's present tense. */
+const INVERTED = '(said|says|writes|wrote|added|adds|warned|warns|argued|argues|insisted|insists|claimed|claims|believes|suggests|explains|posted|tweeted)';
+const INVERTED_TAG = new RegExp(`^${INVERTED}\\s+(.+)$`);
+const INVERTED_START = new RegExp(`^\\s*${INVERTED}\\b`);
+
 const NOT_A_NAME = /^(?:it|he|she|they|that|there)\b|\b(?:would|could|should|will|was|were|is|are|had|has|have|can|must|may)\b/i;
 
 function pureTag(clause: string): boolean {
   if (/,\s*(?:but|and|while|as|which|who|whose|although|because)\b/i.test(clause)) return false;
   const cues = findCues(clause).length;
-  return /^\s*according to\b/i.test(clause) ? cues === 0 : /^\s*(?:said|says)\b/.test(clause) ? cues === 1 : /(?:said|says)[\s.!?]*$/.test(clause) && cues === 1;
+  return /^\s*according to\b/i.test(clause) ? cues === 0 : INVERTED_START.test(clause) ? cues === 1 : /(?:said|says)[\s.!?]*$/.test(clause) && cues === 1;
 }
 
 /** The tag after `comma`, if it is one (undefined: not a tag here, look further left; null: a tag nobody can be tied to). */
@@ -140,8 +145,7 @@ function attributionFrom(s: string, comma: number, base: number, ctx: PhraseCont
   let ref: SpeakerRef | null = null;
   let cue = '';
   const acc = /^according to (.+)$/i.exec(clause);
-  // "…, argues Helen Garside." — a standfirst's or comment piece's present tense as well as the news report's past.
-  const inverted = /^(said|says|writes|wrote|added|adds|warned|warns|argued|argues|insisted|insists|claimed|claims|believes|suggests|explains|posted|tweeted)\s+(.+)$/.exec(clause);
+  const inverted = INVERTED_TAG.exec(clause);
   // After the verb comes a name or a title, not a clause ("said it could take a year" reports, it does not attribute).
   const head = (acc?.[1] ?? inverted?.[2] ?? '').split(',')[0]!;
   // Capitalised words are names and bodies ("a survey by the British Association of Social Workers"), not a clause.

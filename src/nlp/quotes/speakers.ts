@@ -84,7 +84,9 @@ export class SpeakerState {
         if (signed) return signed;
         // "a union survey": the body of that kind in play.
         const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
-        const org = ref.org ?? owner ?? this.sources.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) || ref.inspection ? this.institutionOrg : null) ?? (PUBLISHED_DATA.has(ref.noun) ? this.publisher : null);
+        // "the watchdog's figures", "the inspection report": the inspectorate's, whoever published the last "figures".
+        const inspection = ref.inspection ? this.institutionOrg : null;
+        const org = ref.org ?? owner ?? inspection ?? this.sources.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null) ?? (PUBLISHED_DATA.has(ref.noun) ? this.publisher : null);
         if (ref.org) this.sources.set(sourceKind(ref.noun), ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }

@@ -47,7 +47,7 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
 }
 
 const SOURCE_BY = new RegExp(`^\\s*(?:(?:and|but|while|meanwhile|however|now)\\s+)?(?:an?|the|this|its|new)\\s+(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:(?:published|commissioned|carried out|released|produced)\\s+)?(?:by|from|for)\\s+[^,;]+$`, 'i');
-const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,?\\s*(?:published|released|commissioned|produced|written|carried out)\\b[^]*?\\bby\\b`, 'i');
+const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,?\\s*(?:published|released|commissioned|produced|written|carried out|conducted|compiled|obtained|collected|gathered|analysed|analyzed|undertaken)\\b[^]*?\\b(?:by|for)\\b`, 'i');
 
 /** "The report, published today by Ofsted, the CQC and HMICFRS, found": the source, from its first publisher. */
 function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {

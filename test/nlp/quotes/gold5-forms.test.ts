@@ -57,6 +57,11 @@ describe("a body's figures, research or survey as the source", () => {
     expect(qs.map((q) => [q.text, q.org])).toEqual([['placement costs had doubled', 'CCN'], ['most callers were children', 'NSPCC']]);
   });
 
+  it('reads a source "obtained/compiled/conducted by" a body, and "the watchdog\'s figures"', () => {
+    const qs = brief('Ofsted rated 12 councils inadequate last year.\n\nFigures obtained by the NSPCC show that referrals rose by a fifth.\n\nData compiled by the Local Government Association shows that costs rose by a third.\n\nA poll conducted for BASW found that most social workers felt overworked.\n\nThe watchdog\'s figures reveal that 12 councils are inadequate.');
+    expect(qs.map((q) => q.org)).toEqual(['NSPCC', 'LGA', 'BASW', 'Ofsted']);
+  });
+
   it('gives "X figures show that" and "X\'s own data show that" to X', () => {
     const qs = brief("NSPCC figures show that calls to its helpline rose by a fifth.\n\nThe LGA's own data show that nine in ten councils overspent.");
     expect(qs.map((q) => q.org)).toEqual(['NSPCC', 'LGA']);
@@ -78,6 +83,11 @@ describe('"…, argues X" after the content', () => {
     ]);
   });
 
+  it('reads an inverted tag whose speaker has an appositive ("…, writes Jane Smith, director of …")', () => {
+    const [q] = brief("Inspection has lost sight of children, writes Jane Smith, director of children's services at Kent County Council.");
+    expect(q).toMatchObject({ text: 'Inspection has lost sight of children', speaker: 'Jane Smith', org: 'Kent County Council' });
+  });
+
   it('does not take a wh-clause ("what it feels like", "how councils feel") for a report', () => {
     const text = ['Ofsted has said it will review the framework.', 'The test is whether the reform changes what it feels like to be inspected, or simply changes the forms we fill in.', 'The LGA said it backed the review.'];
     expect(brief(text.join('\n\n')).map((q) => q.text)).toEqual(['it will review the framework', 'it backed the review']);
@@ -88,6 +98,11 @@ describe('"These visits found that" refers back to the body that carried them ou
   it('gives a demonstrative source to the body of the sentence before', () => {
     const qs = brief('Last year the Care Quality Commission carried out 40 unannounced visits to care homes. These found that most homes had responded well to the pandemic.');
     expect(qs).toEqual([{ text: 'most homes had responded well to the pandemic', speaker: 'CQC', org: 'CQC' }]);
+  });
+
+  it('does not take "The visits" for the work of a body the sentence before names for another reason', () => {
+    const qs = brief('Ofsted inspected the county in May.\n\nA separate review was commissioned by Kent County Council. The visits also found that leaders were visible.');
+    expect(qs.map((q) => q.org)).toEqual(['Ofsted']);
   });
 
   it('reads "These inspections showed that" too', () => {
