@@ -40,6 +40,12 @@ describe('reporting verbs with a phrase before "that"', () => {
     expect(q).toMatchObject({ text: "children's services budgets were overspent", org: 'LGA' });
   });
 
+  it('leaves a noun\'s own "that" clause and a relative "that" alone', () => {
+    expect(brief('The council said in response to claims that the home would close.')).toEqual([]);
+    expect(brief('The minister agreed to a request that the review be published in full.')).toEqual([]);
+    expect(brief('The charity said in research that was published last week.')).toEqual([]);
+  });
+
   it('reads "told a conference in Manchester that" and "warned at the launch of the report that"', () => {
     const qs = brief('The NSPCC warned at the launch of its annual review that referrals were rising.');
     expect(qs).toEqual([{ text: 'referrals were rising', speaker: 'NSPCC', org: 'NSPCC' }]);
