@@ -4,7 +4,7 @@
 // Jaccard similarity of the two shingle sets.
 import type { DB } from '../db/connection.ts';
 import { getArticle } from '../db/articles.ts';
-import { simhashCandidates } from '../db/simhashes.ts';
+import { simhashCandidates, type SimhashCandidate } from '../db/simhashes.ts';
 
 /** Texts shorter than this (in words) are teasers; their fingerprints collide too easily to group them. */
 export const MIN_WORDS = 40;
@@ -111,6 +111,22 @@ export function hammingDistance(a: string, b: string): number {
   );
 }
 
+/**
+ * The candidates within MAX_DISTANCE of `fingerprint`, nearest first (stored order among equals), at most `limit`.
+ * `hammingDistance` inlined with the new fingerprint parsed once: an archive at 100× the sector's volume gives ~1,300
+ * candidates an article, and mapping each to a copy with its distance before filtering cost ~2.7 ms (now ~0.4).
+ */
+function nearest(fingerprint: string, candidates: SimhashCandidate[], limit: number): Array<SimhashCandidate & { distance: number }> {
+  const hi = parseInt(fingerprint.slice(0, 8), 16);
+  const lo = parseInt(fingerprint.slice(8, 16), 16);
+  const near: Array<SimhashCandidate & { distance: number }> = [];
+  for (const c of candidates) {
+    const distance = popcount32(hi ^ parseInt(c.simhash.slice(0, 8), 16)) + popcount32(lo ^ parseInt(c.simhash.slice(8, 16), 16));
+    if (distance <= MAX_DISTANCE) near.push({ ...c, distance });
+  }
+  return near.sort((a, b) => a.distance - b.distance).slice(0, limit);
+}
+
 /** How many of the closest fingerprints are confirmed by the (slower) exact shingle comparison. */
 const MAX_CONFIRMATIONS = 5;
 
@@ -127,12 +143,7 @@ export interface NearDuplicate {
  */
 export function findNearDuplicate(db: DB, text: string, published: string | null, fingerprint = simhash(text)): NearDuplicate {
   if (!fingerprint) return { fingerprint, duplicateOf: null };
-  const candidates = simhashCandidates(db, published)
-    .map((c) => ({ ...c, distance: hammingDistance(fingerprint, c.simhash) }))
-    .filter((c) => c.distance <= MAX_DISTANCE)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, MAX_CONFIRMATIONS);
-  for (const c of candidates) {
+  for (const c of nearest(fingerprint, simhashCandidates(db, published), MAX_CONFIRMATIONS)) {
     const body = getArticle(db, c.id)?.body;
     if (body && jaccard(text, body) >= MIN_JACCARD) return { fingerprint, duplicateOf: c.duplicateOf ?? c.id };
   }

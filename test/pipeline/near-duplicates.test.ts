@@ -105,6 +105,16 @@ describe('findNearDuplicate', () => {
     expect(findNearDuplicate(db, story, '2025-06-01')).toBeNull();
   });
 
+  it('confirms only the five nearest fingerprints, nearest first', () => {
+    const copy = store('https://a.example/copy', story);
+    setSimhash(db, copy, '0000000000000003');
+    for (let i = 0; i < 5; i++) setSimhash(db, store(`https://b.example/${i}`, `${other} ${i}`), '0000000000000001');
+    // The one stored copy is sixth nearest (2 bits away, five unrelated texts 1 bit away): never compared.
+    expect(findNear(db, story, null, '0000000000000000').duplicateOf).toBeNull();
+    setSimhash(db, copy, '8000000000000000');
+    expect(findNear(db, story, null, '0000000000000000').duplicateOf).toBe(copy);
+  });
+
   it('returns null when nothing is similar', () => {
     store('https://a.example/1', other);
     expect(findNearDuplicate(db, story)).toBeNull();
