@@ -7,7 +7,7 @@ import { findNames } from './names.ts';
 import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
 import { ArticlePeople } from './people.ts';
-import { antecedentInSentence, captionPerson, introducedPerson, isPostBefore, namedBelow } from './nearby.ts';
+import { antecedentInSentence, captionPerson, introducedPerson, isPostBefore, namedBelow, passiveAgent } from './nearby.ts';
 import { findReportedClauses, type Reported } from './reported.ts';
 import { ATTITUDE_VERBS, NP_SUMMARY } from './lexicon.ts';
 import { registerPeople } from './register.ts';
@@ -242,6 +242,9 @@ function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
     const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
     if (p) return w.state.mention(p);
   }
+  const agent = passiveAgent(w, s, e);
+  const p = agent ? w.state.resolve({ type: 'person', mention: agent, role: null, org: null })?.person : null;
+  if (p) w.state.mention(p);
 }
 
 /** The inspectorate most mentioned in the article: who "inspectors", "the report" and "the watchdog" speak for. */

@@ -2,7 +2,7 @@
 // a name earlier in a pronoun's sentence.
 import { findCues } from './cues.ts';
 import { ROLE_WORDS } from './lexicon.ts';
-import { findNames } from './names.ts';
+import { findNames, type NameMention } from './names.ts';
 import type { MarkSpan } from './marks.ts';
 import { subjectAfter } from './subject-phrase.ts';
 import type { SpeakerRef } from './speaker-ref.ts';
@@ -49,10 +49,28 @@ export function introducedPerson(w: WalkInput, para: number, out: Found[]): Spea
   if (!above || above.placement !== 'body' || out.some((q) => q.para === i) || w.spans.some((m) => m.para === i)) return null;
   const opening = w.masked.slice(above.start, Math.min(above.end, above.start + 160));
   const lead = /^(?:(?:But|However|Meanwhile|Now|Today|Since then|For)\b,?\s+)?/.exec(opening)![0].length;
-  const m = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start)).find((n) => !n.possessive);
-  if (!m || (m.start !== above.start + lead && !isPostBefore(w.masked.slice(above.start + lead, m.start)))) return null;
+  let m: NameMention | null | undefined = findNames(opening.slice(lead), above.start + lead, w.phrase.orgs.find(opening, above.start)).find((n) => !n.possessive);
+  if (!m || (m.start !== above.start + lead && !isPostBefore(w.masked.slice(above.start + lead, m.start)))) m = passiveAgent(w, above.start, above.end);
+  if (!m) return null;
   const speaker = w.state.resolve({ type: 'person', mention: m, role: null, org: null });
   return speaker?.person && speaker.person !== w.state.last()?.person ? speaker : null;
+}
+
+const PASSIVE_BY = /\b(?:was|were|is|are|has been|have been|had been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+([^.;!?§]{3,160}?)[.!?]?\s*$/;
+
+/**
+ * "The claims were rejected by Ofsted's national director, Eleanor Schooling.": the named agent of a passive at the end of
+ * the sentence [s, e) is who the narrative introduces, like a subject.
+ */
+export function passiveAgent(w: WalkInput, s: number, e: number): NameMention | null {
+  const sentence = w.masked.slice(s, e);
+  const m = PASSIVE_BY.exec(sentence);
+  if (!m) return null;
+  const at = s + m.index + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
+  const name = findNames(m[1]!, at, w.phrase.orgs.find(m[1]!, at)).find((n) => !n.possessive && (n.given || n.title));
+  if (!name) return null;
+  const before = w.masked.slice(at, name.start);
+  return !before.trim() || isPostBefore(before) ? name : null;
 }
 
 /** "Ofsted's national director for social care, " before a name: the post the name holds, not a sentence of its own. */

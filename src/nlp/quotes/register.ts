@@ -49,7 +49,10 @@ function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: 
     return;
   }
   const prefix = titleBefore(before);
-  if (!prefix) return describeFromAppositive(masked, p, m, ctx, people, person);
+  if (!prefix) {
+    if (!describeFromPostBefore(masked, p, m, ctx, people, person)) describeFromAppositive(masked, p, m, ctx, people, person);
+    return;
+  }
   const ref = readPhrase(`${prefix}${masked.slice(m.start, m.end)}`, m.start - prefix.length, ctx);
   if (ref?.type === 'person' && (ref.org || ref.role)) people.describe(person, ref.org, ref.role);
 }
@@ -66,6 +69,25 @@ function describeFromAppositive(masked: string, p: Paragraph, m: NameMention, ct
   if (!desc || /^(?:who|which|whose|and|but|said|says|told|added|adding|saying|as|in|at|on|for)\b/i.test(desc[1]!)) return;
   const ref = readPhrase(desc[1]!, m.end + desc[0].length - desc[1]!.length, ctx);
   if (ref?.type === 'role' && ref.org) people.describe(person, ref.org, ref.role || null);
+}
+
+const POST_AFTER_LINK = /(?:[.;:]\s+|\b(?:by|But|and|but|from|with)\s+)((?:the\s+)?[^,.;:§()]{3,80}),\s+$/;
+const POST_AT_START = /(?:^|[.;:]\s+|\b(?:by|But|and|but|from|with)\s+)((?:the\s+)?[^,.;:§()]{3,80}),\s+$/;
+
+/**
+ * "Ofsted's national director for social care, Eleanor Schooling": a post and its body set off by a comma before the
+ * name describe it as a title would. True when described.
+ */
+function describeFromPostBefore(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): boolean {
+  const from = Math.max(p.start, m.start - 160);
+  const before = masked.slice(from, m.start);
+  // The post starts the paragraph or a sentence, or follows "by"/"But" ("rejected by Ofsted's director, X").
+  const post = (from === p.start ? POST_AT_START : POST_AFTER_LINK).exec(before);
+  if (!post || !ROLE_WORDS.test(post[1]!)) return false;
+  const ref = readPhrase(post[1]!, m.start - before.length + post.index + post[0].indexOf(post[1]!), ctx);
+  if (ref?.type !== 'role' || !ref.org) return false;
+  people.describe(person, ref.org, ref.role || null);
+  return true;
 }
 
 /** The words right before a name that read as its title ("Ofsted chief inspector ", "Council leader "), else null. */

@@ -34,6 +34,21 @@ describe('pronouns after a person introduced by a non-speech verb', () => {
   });
 });
 
+describe('a person introduced as the agent of a passive', () => {
+  const lead = "Cllr Anne Ward, the LGA's children's spokesperson, said councils were at breaking point.";
+  const rejected = "The claims were rejected by the Care Quality Commission's chief inspector of adult social care, Mary Hollis.";
+
+  it('gives the next "she said" quote and a reported "She added" to the agent, not the previous speaker', () => {
+    const qs = quotesIn([lead, rejected, "‘Our ratings are fair,' she said.", 'She added that inspections would continue.'].join('\n\n'));
+    expect(qs.map((q) => [q.speaker, q.speakerOrg])).toEqual([['Cllr Anne Ward', 'LGA'], ['Mary Hollis', 'CQC'], ['Mary Hollis', 'CQC']]);
+  });
+
+  it('makes the agent the topic of a reported "She said" in the next paragraph', () => {
+    const qs = quotesIn([lead, rejected, 'She said that inspections would continue.'].join('\n\n'));
+    expect(qs.map((q) => q.speaker)).toEqual(['Cllr Anne Ward', 'Mary Hollis']);
+  });
+});
+
 describe('reporting verbs with a phrase before "that"', () => {
   it('reads "said in a briefing to members that"', () => {
     const [q] = brief('The Local Government Association said in a briefing to councillors that children\'s services budgets were overspent.');
