@@ -31,7 +31,7 @@ export function subjectAfter(s: string, base: number, ctx: PhraseContext): Speak
   return memoised(ctx, `a${base}:${s}`, () => withWhoAside(subjectAfterBare(s, base, ctx), s, base, ctx));
 }
 
-const WHO_LEADS = /,\s*who\s+(chairs|chaired|leads|led|heads|headed|runs|ran|directs|directed|manages|managed|founded|co-founded|represents|works (?:for|at)|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
+const WHO_LEADS = /,\s*who\s+(chairs|chaired|leads|led|heads|headed|runs|ran|directs|directed|manages|managed|founded|co-founded|represents|works (?:for|at)|became|has become|(?:was|has been) appointed(?: as)?|took over as|is (?!also\b)(?:the |a |an )?(?:[a-z’'-]+ ){0,5}(?:of|at|for))\s+([^,]+)(?=,|$)/;
 const LEAD_ROLE: Record<string, string> = { chairs: 'chair', leads: 'leader', heads: 'head', runs: 'head', directs: 'director', manages: 'manager', founded: 'founder', 'co-founded': 'co-founder' };
 /** "who led the review": a past post is still the body the person is quoted for, under its past title. */
 const PAST_ROLE: Record<string, string> = { chaired: 'former chair', led: 'lead', headed: 'former head', ran: 'former head', directed: 'former director', managed: 'former manager' };
@@ -41,7 +41,9 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
   if (ref?.type !== 'person' || ref.org) return ref;
   const m = WHO_LEADS.exec(s);
   if (!m) return ref;
-  const desc = describeOnly(m[2]!, base + m.index + m[0].length - m[2]!.length, ctx);
+  // "who became director of X in 2022": the post, without when.
+  const what = m[2]!.replace(/\s+(?:in|since|last|this|from|until)\s+(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|year|month|week|summer|autumn|winter|spring)\b.*$/i, '');
+  const desc = describeOnly(what, base + m.index + m[0].length - m[2]!.length, ctx);
   if (!desc || desc.type !== 'role' || !desc.org) return ref;
   return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || PAST_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
 }
