@@ -72,7 +72,9 @@ function describeFromAppositive(masked: string, p: Paragraph, m: NameMention, ct
 }
 
 const POST_AFTER_LINK = /(?:[.;:]\s+|\b(?:by|But|and|but|from|with)\s+)((?:the\s+)?[^,.;:§()]{3,80}),\s+$/;
-const POST_AT_START = /(?:^|[.;:]\s+|\b(?:by|But|and|but|from|with)\s+)((?:the\s+)?[^,.;:§()]{3,80}),\s+$/;
+const POST_AT_START = /^((?:the\s+)?[^,.;:§()]{3,80}),\s+$/;
+/** A clause, not a post ("The criticism was dismissed by …"). */
+const CLAUSE_WORD = /\b(?:was|were|is|are|has|have|had|been|will|would)\b/;
 
 /**
  * "Ofsted's national director for social care, Eleanor Schooling": a post and its body set off by a comma before the
@@ -82,8 +84,8 @@ function describeFromPostBefore(masked: string, p: Paragraph, m: NameMention, ct
   const from = Math.max(p.start, m.start - 160);
   const before = masked.slice(from, m.start);
   // The post starts the paragraph or a sentence, or follows "by"/"But" ("rejected by Ofsted's director, X").
-  const post = (from === p.start ? POST_AT_START : POST_AFTER_LINK).exec(before);
-  if (!post || !ROLE_WORDS.test(post[1]!)) return false;
+  const post = POST_AFTER_LINK.exec(before) ?? (from === p.start ? POST_AT_START.exec(before) : null);
+  if (!post || !ROLE_WORDS.test(post[1]!) || CLAUSE_WORD.test(post[1]!)) return false;
   const ref = readPhrase(post[1]!, m.start - before.length + post.index + post[0].indexOf(post[1]!), ctx);
   if (ref?.type !== 'role' || !ref.org) return false;
   people.describe(person, ref.org, ref.role || null);

@@ -40,7 +40,16 @@ describe('a person introduced as the agent of a passive', () => {
 
   it('gives the next "she said" quote and a reported "She added" to the agent, not the previous speaker', () => {
     const qs = quotesIn([lead, rejected, "‘Our ratings are fair,' she said.", 'She added that inspections would continue.'].join('\n\n'));
-    expect(qs.map((q) => [q.speaker, q.speakerOrg])).toEqual([['Cllr Anne Ward', 'LGA'], ['Mary Hollis', 'CQC'], ['Mary Hollis', 'CQC']]);
+    expect(qs.map((q) => [q.speaker, q.speakerOrg, q.speakerRole])).toEqual([
+      ['Cllr Anne Ward', 'LGA', 'spokesperson'],
+      ['Mary Hollis', 'CQC', 'chief inspector of adult social care'],
+      ['Mary Hollis', 'CQC', 'chief inspector of adult social care'],
+    ]);
+  });
+
+  it('takes the post, not the clause before it, as the agent\'s role', () => {
+    const [q] = quotesIn(["The claim was denied by the NSPCC's head of policy, Ruth Dale.", "‘It is simply wrong,' she said."].join('\n\n'));
+    expect([q!.speaker, q!.speakerOrg, q!.speakerRole]).toEqual(['Ruth Dale', 'NSPCC', 'head of policy']);
   });
 
   it('makes the agent the topic of a reported "She said" in the next paragraph', () => {
