@@ -9,11 +9,12 @@ import { DIRECTORS, OFSTED_CHIEF, stanceIn, stanceOf } from './helpers.ts';
 
 describe('classifyStance with the statistical fallback', () => {
   it('takes the model\'s position for a sector quote without a decisive cue, and says which words it weighed', () => {
-    const quote = 'Inspection grades are used by estate agents to sell houses, which tells you how much weight they carry';
+    const quote = 'A grade on a website tells a family nothing about the social worker who knocks on their door';
     const model = classifyStanceStatistically(quote, 'sector');
     const result = stanceOf(quote, DIRECTORS);
     expect(model.probs[model.label]).toBeGreaterThanOrEqual(0.6);
     expect(result.stance).toBe(model.label);
+    expect(result.cues.some((c) => c.model)).toBe(true);
     for (const cue of result.cues.filter((c) => c.model)) expect(quote.slice(cue.start, cue.end)).toBe(cue.text);
   });
 

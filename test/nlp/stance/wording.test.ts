@@ -50,3 +50,13 @@ describe('classifyStance: accepting a judgement in plain words', () => {
     expect(stanceOf('Care leavers in the county are making good progress and have strong relationships with their advisers', OFSTED_REPORT).stance).toBe('supports');
   });
 });
+
+describe('classifyStance: inspection as an honest outside view', () => {
+  it('supports', () => {
+    expect(stanceOf('An inspection holds up a mirror to the council, and it keeps us honest', COUNCIL).stance).toBe('supports');
+  });
+
+  it('is mixed when a wish for something else follows', () => {
+    expect(stanceOf('Inspection keeps councils honest, though we wish the framework looked harder at where each one started', DIRECTORS).stance).toBe('mixed');
+  });
+});
