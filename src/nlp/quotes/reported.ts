@@ -32,7 +32,7 @@ export function findReported(masked: string, from: number, to: number, stops: nu
 }
 
 /** Where a sentence joins two clauses that may each report someone ("X says …, but the DfE insists …"). */
-const CLAUSE_JOIN = /(?:,\s+(?:but|while|whereas|although|as)|;)\s+/g;
+const CLAUSE_JOIN = /(?:,\s+(?:but|yet|while|whereas|although|as)|;)\s+/g;
 
 /**
  * The reported passages of a sentence: usually one; two or more when it joins clauses that each have their own source

@@ -124,6 +124,13 @@ describe('"…, argues X" after the content', () => {
   });
 });
 
+describe('two sources joined by ", yet"', () => {
+  it('splits "X said A, yet Y insisted that B" into two entries', () => {
+    const qs = brief('The LGA said councils were underfunded, yet the Department for Education insisted that funding had risen.');
+    expect(qs.map((q) => [q.text, q.org])).toEqual([['councils were underfunded', 'LGA'], ['funding had risen', 'DfE']]);
+  });
+});
+
 describe('"These visits found that" refers back to the body that carried them out', () => {
   it('gives a demonstrative source to the body of the sentence before', () => {
     const qs = brief('Last year the Care Quality Commission carried out 40 unannounced visits to care homes. These found that most homes had responded well to the pandemic.');
