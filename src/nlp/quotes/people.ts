@@ -144,7 +144,10 @@ export class ArticlePeople {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
     // A guess needs a real name: a title or a known given name ("Finance Settlement" in a teaser is not anyone).
     const named = (p: Person) => p.title !== null || (p.given !== null && registries().givenNames.has(p.given.toLowerCase()));
-    const free = (p: Person) => !p.org && !p.role && !p.registry && named(p) && Math.min(...p.mentions) > at && !this.ownIdentity(first(p));
+    // A councillor holds posts at councils and their associations, never at an inspectorate, union or charity.
+    const kind = registries().orgByShort.get(org)?.kind;
+    const eligible = (p: Person) => !/^(?:cllr|councillor)$/i.test(p.title ?? '') || kind === 'local government body' || kind === 'parliament' || !kind;
+    const free = (p: Person) => !p.org && !p.role && !p.registry && named(p) && eligible(p) && Math.min(...p.mentions) > at && !this.ownIdentity(first(p));
     const limit = Math.min(at + 600, this.furniture.find((x) => x > at) ?? Infinity);
     const cands = this.people.filter((p) => free(p) && first(p) < limit).sort((a, b) => first(a) - first(b));
     return cands[0] ?? null;
