@@ -227,7 +227,7 @@ function quoteSentence(r: Rng, who: string, kind: GenQuote['kind'], stance: Stan
 
 /** `article` with `readerCounted`: see ArticleOptions. */
 function readerArticle(r: Rng, ppl: readonly GenPerson[], orgs: readonly GenOrg[], opts: ArticleOptions): GenArticle {
-  const planned = Array.from({ length: opts.quotes }, (_, i) => ({ i, person: skewed(r, ppl.length), stance: stanceOf(r), kind: kindOf(r) }));
+  const planned = Array.from({ length: opts.quotes }, () => ({ person: skewed(r, ppl.length), stance: stanceOf(r), kind: kindOf(r) }));
   // A speaker quoted again straight after is named by surname, as reporters do.
   const lines = planned.map((q, i) => {
     const p = ppl[q.person]!;
