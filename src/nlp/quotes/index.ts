@@ -3,6 +3,7 @@ import type { ArticleContext, ExtractedQuote } from '../../types.ts';
 import { registries } from '../registries.ts';
 import { attributionAfter, attributionBefore, isSpeechTail, type Attribution } from './attribution.ts';
 import { findMarkSpans, maskQuotes, type MarkSpan } from './marks.ts';
+import { findCues } from './cues.ts';
 import { findNames } from './names.ts';
 import { OrgMatcher } from './orgs.ts';
 import { buildPassages, describePassages, type Passage } from './passages.ts';
@@ -195,7 +196,7 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     if (below) [speaker, confidence] = [w.state.resolve(below), 0.8];
   }
   // A named subject we cannot resolve ("Campaigners said", "A source said") is nobody's; only a quote with no attribution floats.
-  const unresolvedIntro = !a && /\b(?:said|says|added|adds|warned|wrote|stated|told [^:]{1,40})\s*:\s*$/.test(p.head);
+  const unresolvedIntro = !a && (/\b(?:said|says|added|adds|warned|wrote|stated|told [^:]{1,40})\s*:\s*$/.test(p.head) || cueBeforeColon(w, p));
   // "“…,” said one head. “…”": an attribution we cannot tie to anyone; the quote and its continuation are nobody's.
   const unresolvedTail = !a && isSpeechTail(p.tail);
   if (unresolvedTail) w.state.remember({ name: null, org: null, role: null, person: null });
@@ -208,6 +209,16 @@ function direct(w: WalkInput, p: Passage, out: Found[]): void {
     const text = part.map((m) => w.text.slice(m.start, m.end).trim()).join(' ');
     out.push({ start: part[0]!.start, end: trimmedEnd(w.text, part.at(-1)!), text, kind: 'direct', speaker, cue: a?.cue ?? null, para: part[0]!.para, confidence });
   }
+}
+
+/**
+ * "As one of my team managers put it after our inspection: ": an introduction by a reporting verb whose subject names
+ * nobody (no name, no body): the quote is not the last speaker's.
+ */
+function cueBeforeColon(w: WalkInput, p: Passage): boolean {
+  const { head, headAt } = p;
+  if (!/:\s*$/.test(head) || findNames(head, headAt, w.phrase.orgs.find(head, headAt)).length || w.phrase.orgs.find(head, headAt).length) return false;
+  return findCues(head).some((c) => /^\s*(?:[\p{L}’'.-]+\s+){0,5}[\p{L}’'.-]*\s*:\s*$/u.test(head.slice(c.end)));
 }
 
 /** A passage that runs across a furniture line ("Advertisement", a caption) is one quote per side: the joined words never stand together in the page. */

@@ -98,6 +98,18 @@ describe("a body's figures, research or survey as the source", () => {
   });
 });
 
+describe('an introduction whose subject is nobody the article names', () => {
+  it('leaves "As one of my team managers put it: ‘…’" without a speaker instead of the last source', () => {
+    const qs = brief(['Research by the NSPCC found that helpline calls had doubled.', "As one of my team managers put it after our inspection: ‘We spent a month proving we were good at proving things.'"].join('\n\n'));
+    expect(qs.map((q) => q.speaker)).toEqual(['NSPCC', null]);
+  });
+
+  it('keeps a quote whose introduction names someone the article knows', () => {
+    const qs = brief(['Anne Hill, director of children\'s services at Kent County Council, said the service had improved.', "Ms Hill is quoted in the council's newsletter as saying: ‘We are proud of our staff.'"].join('\n\n'));
+    expect(qs.map((q) => q.speaker)).toEqual(['Anne Hill', 'Anne Hill']);
+  });
+});
+
 describe('"…, argues X" after the content', () => {
   it('reads a standfirst printed twice and a comment piece\'s inverted tag', () => {
     const text = [
