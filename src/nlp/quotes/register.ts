@@ -8,7 +8,9 @@ import type { PhraseContext } from './speaker-ref.ts';
 import type { Paragraph } from './text.ts';
 
 /** A byline, or a link to a writer's other pieces ("Popular articles by Jane Marlow", "More stories from Tom Bell"). */
-const BYLINE = /^(?:by|words by|written by|reporting by|(?:(?:more|popular|latest|recent|other|all)\s+)?(?:articles|stories|posts|pieces|features|news)\s+(?:by|from))\s+\p{Lu}[^.!?]{0,80}$/iu;
+const BYLINE = /^(?:by|words by|written by|(?:additional\s+)?reporting by|(?:(?:more|popular|latest|recent|other|all)\s+)?(?:articles|stories|posts|pieces|features|news)\s+(?:by|from))\s+\p{Lu}[^.!?]{0,80}$/iu;
+/** A photo credit runs to the end of its line or sentence. */
+const PHOTO_CREDIT = /\b(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*:[^.;\n]*/g;
 /** A byline without "By": a name alone on its line, or with the reporter's job ("Rhiannon Hale Social affairs correspondent"). */
 const BARE_BYLINE = /^(?:\p{Lu}[\p{L}’'-]+\s+){1,2}\p{Lu}[\p{L}’'-]+(?:,?\s+(?:[\p{L}-]+\s+){0,3}(?:correspondent|reporter|editor|journalist|writer|columnist))?$/u;
 /** Only runs of two or more capitalised words can hold a full name; scanning just those keeps this cheap. */
@@ -26,8 +28,8 @@ const LED_ROLE: Record<string, string> = { chaired: 'chair', led: 'leader', head
  */
 export function registerPeople(masked: string, paras: Paragraph[], ctx: PhraseContext, people: ArticlePeople): void {
   for (const p of paras) {
-    const s = masked.slice(p.start, p.end);
-    // A byline names the reporter, never a speaker.
+    // A byline names the reporter, never a speaker; a photo credit ("Photograph: Jane Doe/Alamy") the photographer.
+    const s = masked.slice(p.start, p.end).replace(PHOTO_CREDIT, (c) => ' '.repeat(c.length));
     if (BYLINE.test(s) || BARE_BYLINE.test(s)) continue;
     for (const run of s.matchAll(RUN)) {
       const at = p.start + run.index;

@@ -98,6 +98,15 @@ describe("a body's figures, research or survey as the source", () => {
   });
 });
 
+describe('people who are not in the story', () => {
+  it('does not take a photographer or an "Additional reporting by" name for the holder of a post', () => {
+    const text = ['College of Social Work chair says judgements reflect reality', 'A social worker visits a family. Photograph: Jane Doe/Alamy', 'Sir Bob Hanley said the inspectorate would not lower its standards.', 'Additional reporting by Helen Pidd'];
+    const qs = quotesIn(text.join('\n\n'));
+    for (const q of qs) expect(['Jane Doe', 'Helen Pidd']).not.toContain(q.speaker);
+    expect(qs.map((q) => q.speaker)).toEqual(['Sir Bob Hanley', 'Sir Bob Hanley']);
+  });
+});
+
 describe('an introduction whose subject is nobody the article names', () => {
   it('leaves "As one of my team managers put it: ‘…’" without a speaker instead of the last source', () => {
     const qs = brief(['Research by the NSPCC found that helpline calls had doubled.', "As one of my team managers put it after our inspection: ‘We spent a month proving we were good at proving things.'"].join('\n\n'));
