@@ -144,9 +144,10 @@ export class ArticlePeople {
     const first = (p: Person) => Math.min(...p.mentions.filter((x) => x > at), Infinity);
     // A guess needs a real name: a title or a known given name ("Finance Settlement" in a teaser is not anyone).
     const named = (p: Person) => p.title !== null || (p.given !== null && registries().givenNames.has(p.given.toLowerCase()));
-    // A councillor holds posts at councils and their associations, never at an inspectorate, union or charity.
+    // A councillor holds posts at councils and their associations, never at an inspectorate, union or charity; a professor
+    // speaks for a university or a research body, not for an inspectorate, a department or a sector body.
     const kind = registries().orgByShort.get(org)?.kind;
-    const eligible = (p: Person) => !/^(?:cllr|councillor)$/i.test(p.title ?? '') || kind === 'local government body' || kind === 'parliament' || !kind;
+    const eligible = (p: Person) => !kind || (/^(?:cllr|councillor)$/i.test(p.title ?? '') ? kind === 'local government body' || kind === 'parliament' : !/^(?:prof|professor)$/i.test(p.title ?? '') || !NOT_ACADEMIC.has(kind));
     const free = (p: Person) => !p.org && !p.role && !p.registry && named(p) && eligible(p) && Math.min(...p.mentions) > at && !this.ownIdentity(first(p));
     const limit = Math.min(at + 600, this.furniture.find((x) => x > at) ?? Infinity);
     const cands = this.people.filter((p) => free(p) && first(p) < limit).sort((a, b) => first(a) - first(b));
@@ -174,6 +175,8 @@ export class ArticlePeople {
     if (p.org === fact.org) p.role = fact.role;
   }
 }
+
+const NOT_ACADEMIC = new Set(['inspectorate', 'regulator', 'government department', 'union', 'professional body', 'local government body', 'parliament']);
 
 /** "the judge said" after "Mr Justice Keehan": a title that is itself the post. */
 const TITLE_POST: Record<string, string> = { justice: 'judge', judge: 'judge', professor: 'professor', prof: 'professor', cllr: 'councillor', councillor: 'councillor' };

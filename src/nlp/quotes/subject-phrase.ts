@@ -79,12 +79,19 @@ const RELATIVE_END = /(?:,|\s[–—-])\s*(?:who|which)\s*$/;
 const RESTRICTIVE = /^((?:\s*\S+){1,5}?)\s+who\s+[^,]{3,80}$/;
 
 function subjectBeforeBare(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  const ref = subjectPhraseBefore(s, base, ctx);
+  const ref = withBracketedPost(subjectPhraseBefore(s, base, ctx), s, base, ctx);
   const rel = ref ? null : RELATIVE_END.exec(s);
   if (!rel) return ref;
   // "That was the view of X, role, who said …": X, without the sentence's opening words.
   const antecedent = s.slice(0, rel.index).replace(VIEW_OF, (m) => ' '.repeat(m.length));
   return subjectBeforeBare(antecedent, base, ctx);
+}
+
+/** "Jane Smith (ADCS president) said": a post in brackets right after the name describes them. */
+function withBracketedPost(ref: SpeakerRef | null, s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (ref?.type !== 'person' || ref.org) return ref;
+  const m = /\(([^()]{2,60})\)\s*$/.exec(s);
+  return m ? combine(ref, describeOnly(m[1]!, base + m.index + 1, ctx)) : ref;
 }
 
 const VIEW_OF = /^\s*(?:that|this|those|these|such)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:of|from)\s+/i;
