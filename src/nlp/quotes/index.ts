@@ -242,11 +242,15 @@ function learnGender(sp: Speaker, content: string): void {
 const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.start && /\s/.test(text[e - 1]!)) e--; return e; };
 
 /** A narrative sentence whose subject is a named person makes them a candidate for a later "he"/"she". */
+const POST_THEN_NAME = /^[^,.;:!?§]{3,100},\s+\p{Lu}/u;
+
 function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   if (w.paras[para]!.placement !== 'body' || !/[.!?]["”’']?\s*$/.test(w.masked.slice(s, e))) return;
-  const opening = w.masked.slice(s, Math.min(e, s + 160));
   // The first name that is someone the article knows ("Perry, headteacher of …" after "Ruth Perry"), not any capitalised
-  // pair; after a post ("But Ofsted's national director for social care, Eleanor Schooling, rejected …") too.
+  // pair; after a post ("But Ofsted's national director for social care, Eleanor Schooling, rejected …") too, which takes
+  // a longer look (only then: names are the costly part).
+  const head = w.masked.slice(s, Math.min(e, s + 160));
+  const opening = POST_THEN_NAME.test(head) ? head : head.slice(0, 60);
   for (const m of findNames(opening, s, w.phrase.orgs.find(opening, s))) {
     const before = w.masked.slice(s, m.start);
     if (m.possessive || (before.split(/\s+/).length > 6 && !isPostBefore(before))) continue;

@@ -64,7 +64,7 @@ const PASSIVE_BY = /\b(?:was|were|is|are|has been|have been|had been|being)\s+(?
  */
 export function passiveAgent(w: WalkInput, s: number, e: number): NameMention | null {
   const sentence = w.masked.slice(s, e);
-  const m = PASSIVE_BY.exec(sentence);
+  const m = sentence.includes(' by ') ? PASSIVE_BY.exec(sentence) : null;
   if (!m) return null;
   const at = s + m.index + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
   const name = findNames(m[1]!, at, w.phrase.orgs.find(m[1]!, at)).find((n) => !n.possessive && (n.given || n.title));
