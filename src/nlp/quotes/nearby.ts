@@ -69,8 +69,9 @@ export function passiveAgent(w: WalkInput, s: number, e: number): NameMention | 
   const at = s + m.index + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
   const name = findNames(m[1]!, at, w.phrase.orgs.find(m[1]!, at)).find((n) => !n.possessive && (n.given || n.title));
   if (!name) return null;
+  // "by Jenny Coles", "by ADCS president Jenny Coles", "by the ADCS president, Jenny Coles".
   const before = w.masked.slice(at, name.start);
-  return !before.trim() || isPostBefore(before) ? name : null;
+  return !before.trim() || isPostBefore(before) || (!/[,;:]/.test(before) && ROLE_WORDS.test(before)) ? name : null;
 }
 
 /** "Ofsted's national director for social care, " before a name: the post the name holds, not a sentence of its own. */

@@ -52,6 +52,11 @@ describe('a person introduced as the agent of a passive', () => {
     expect([q!.speaker, q!.speakerOrg, q!.speakerRole]).toEqual(['Ruth Dale', 'NSPCC', 'head of policy']);
   });
 
+  it('reads an agent with its title written before the name', () => {
+    const qs = quotesIn(['Cllr Anne Ward said the report was unfair.', 'The report was welcomed by BASW chief executive Ruth Dale.', "‘It is a fair picture,' she said."].join('\n\n'));
+    expect(qs.map((q) => q.speaker)).toEqual(['Cllr Anne Ward', 'Ruth Dale']);
+  });
+
   it('makes the agent the topic of a reported "She said" in the next paragraph', () => {
     const qs = quotesIn([lead, rejected, 'She said that inspections would continue.'].join('\n\n'));
     expect(qs.map((q) => q.speaker)).toEqual(['Cllr Anne Ward', 'Mary Hollis']);
