@@ -57,6 +57,8 @@ export function roleText(s: string, base: number, orgs: OrgMention[], names: Nam
   t = t.replace(/^(?:of|at|for|from|the)(?:\s+|$)/i, '').replace(/^['’]\s*/, '').trim();
   // "wrote X in a blog for the Y": where the words appeared, not a post.
   t = t.replace(/^in (?:a|an|the|his|her|their|its) (?:[a-z-]+ )?(?:blog|post|article|column|letter|statement|interview|speech|foreword|piece|op-ed|submission)\b.*$/i, '');
+  // "chief executive of the charity Safe Futures": the kind of body goes with its name.
+  t = t.replace(/\s+(?:of|at|for)\s+(?:the\s+)?(?:charity|union|think[- ]tank|organisation|provider|campaign group|consultancy|social enterprise)$/i, '');
   // "new national director": the news, not the post.
   t = t.replace(/^(?:new|newly[- ]appointed|current)\s+/i, '');
   // "the council's cabinet member": the body is the speaker's organisation, not part of the post.

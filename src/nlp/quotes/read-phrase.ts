@@ -42,10 +42,14 @@ function readPhraseOnce(s: string, base: number, ctx: PhraseContext): SpeakerRef
 }
 
 /** "the inspection report", "the watchdog's figures": a document of the inspectorate's, whoever it is in this article. */
+const NOT_A_POST = /\b(?:was|were|is|are|has|have|had|among|those|also|including)\b/;
+
 const inspectionDoc = (lower: string) => (/\binspection\b|\b(?:watchdog|inspectorate)['’]s\b/.test(lower) ? { inspection: true } : {});
 
 /** A named person, with the post and body the phrase gives them. */
-function personPhrase(m: NameMention, t: string, org: string | null, role: string | null, ctx: PhraseContext): SpeakerRef {
+function personPhrase(m: NameMention, t: string, org: string | null, role0: string | null, ctx: PhraseContext): SpeakerRef {
+  // "Among those responding was Imran Patel": words of the clause around the name are not a post.
+  const role = role0 && NOT_A_POST.test(role0) ? null : role0;
   const owner = org ? null : genericOwner(t);
   const ownRole = owner && role ? role.replace(GENERIC_OWNER, '') || null : role;
   const known = org ?? impliedOrg(t) ?? (role ? registryRole(role)?.org ?? null : null);
@@ -84,7 +88,8 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
   // "Ofsted said … A spokesperson said:": the body that spoke last.
   if (!org && /^(?:an?|the|its)\s+(?:spokesperson|spokesman|spokeswoman)$/.test(lower)) return { type: 'generic', noun: 'spokesperson' };
   if (org && role && (LEADER_NOUNS.test(role) || ROLE_WORDS.test(role))) {
-    return { type: 'role', role: LEADER_NOUNS.test(role) ? leaderRole(org) : role, org, at: base };
+    // "the head of Ofsted" is its chief inspector; "leader of Ashgrove Borough Council" stays the council's leader.
+    return { type: 'role', role: LEADER_NOUNS.test(role) && registries().orgByShort.has(org) ? leaderRole(org) : role, org, at: base };
   }
   if (org && !role) return { type: 'org', org, role: null };
   // "a change Ofsted says will …": a relative clause without "that", whose subject is the body at the end.

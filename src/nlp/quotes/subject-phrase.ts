@@ -1,5 +1,5 @@
 // Reads the subject phrase around a reporting verb: "Alan Wood, president of the ADCS (ADCS), said", "said the head of Ofsted".
-import { INSTITUTION_NOUNS, SUBJECT_ASIDE } from './lexicon.ts';
+import { INSTITUTION_NOUNS, ROLE_WORDS, SUBJECT_ASIDE } from './lexicon.ts';
 import { readGroup } from './groups.ts';
 import { combine, describeOnly } from './phrase-roles.ts';
 import { PRONOUNS, readPhrase } from './read-phrase.ts';
@@ -45,6 +45,9 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
   const what = m[2]!.replace(/\s+(?:in|since|last|this|from|until)\s+(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|year|month|week|summer|autumn|winter|spring)\b.*$/i, '');
   const desc = describeOnly(what, base + m.index + m[0].length - m[2]!.length, ctx);
   if (!desc || desc.type !== 'role' || !desc.org) return ref;
+  // "who chairs the ADCS's workforce committee": the chair of that unit, not the unit.
+  const lead = LEAD_ROLE[m[1]!] ?? PAST_ROLE[m[1]!];
+  if (lead && desc.role && !ROLE_WORDS.test(desc.role)) return combine(ref, { ...desc, role: `${lead} of the ${desc.role}` });
   return combine(ref, { ...desc, role: desc.role || LEAD_ROLE[m[1]!] || PAST_ROLE[m[1]!] || /^is /.test(m[1]!) && m[1]!.replace(/^is (?:the |a |an )?|\s+(?:of|at|for)$/g, '') || desc.role });
 }
 
