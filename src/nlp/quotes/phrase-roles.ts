@@ -20,7 +20,8 @@ export function describeOnly(s: string, base: number, ctx: PhraseContext): Speak
   const council = known ? null : placeCouncil(s, ctx);
   const org = known ?? council;
   if (!org && !(role && ROLE_WORDS.test(role))) return null;
-  const noun = org ? null : genericOwner(s);
+  // "His deputy, Laura Chen,": the body of the person "his" points to ("His Majesty's chief inspector" is a title).
+  const noun = org ? null : genericOwner(s) ?? /^\s*(his|her)\s(?!majesty)/i.exec(s)?.[1]!.toLowerCase() ?? null;
   const post = council && role ? withoutPlace(role) : role;
   return { type: 'role', role: noun ? post!.replace(GENERIC_OWNER, '') : post ?? '', org, ...(noun ? { orgNoun: noun } : {}) };
 }

@@ -53,7 +53,7 @@ export class SpeakerState {
         const bare = !ref.mention.given && !ref.mention.title;
         const p = bare ? this.people.resolveBare(ref.mention) : this.people.resolve(ref.mention);
         if (!p) return null;
-        const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
+        const owner = !ref.org && ref.orgNoun ? this.ownerOf(ref.orgNoun) : null;
         this.people.describe(p, ref.org ?? owner, ref.role);
         return fromPerson(p);
       }
@@ -91,6 +91,12 @@ export class SpeakerState {
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }
     }
+  }
+
+  /** The body a generic noun ("the council's") or a possessive pronoun ("His deputy") points to. */
+  private ownerOf(noun: string): string | null {
+    if (noun === 'his' || noun === 'her') return this.pronoun(noun === 'his' ? 'he' : 'she')?.org ?? null;
+    return this.generic(noun)?.org ?? null;
   }
 
   /**
