@@ -61,7 +61,8 @@ export function attributionBefore(head: string, base: number, ctx: PhraseContext
     if (ref) return { ref, cue: phraseOf(head, cue) };
     break;
   }
-  const label = /^\s*([^,:.]{2,60}):\s*$/.exec(head);
+  // A label ("Wilshaw:") has no verb; a cue whose subject is nobody ("A figure close to X said:") is not a label.
+  const label = cues.length ? null : /^\s*([^,:.]{2,60}):\s*$/.exec(head);
   if (label) {
     const ref = readPhrase(label[1]!, base + head.indexOf(label[1]!), ctx);
     if (ref && ref.type !== 'pronoun') return { ref, cue: ':' };
