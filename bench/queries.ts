@@ -118,8 +118,8 @@ export async function runQueryBench(path = DEFAULT_BENCH_DB): Promise<Record<str
   // Read-only: the seeded database is shared, and opening it for writing would apply pending migrations to it.
   const db = openDatabase(path, { readonly: true });
   if (schemaVersion(db) < MIGRATIONS.length) {
-    console.log(`note: ${path} has schema ${schemaVersion(db)} of ${MIGRATIONS.length} (opened read-only, so not migrated): searches run ` +
-      `without what later migrations add (004: filter tokens in the quote index). Open it once for writing to migrate it.`);
+    console.log(`note: ${path} has schema ${schemaVersion(db)} of ${MIGRATIONS.length} (opened read-only, so not migrated): the figures ` +
+      `lack what migrations ${schemaVersion(db) + 1}–${MIGRATIONS.length} add. Open it once for writing (\`openDatabase\`) to migrate it.`);
   }
   const { people, cursors } = slugs(db);
   // Loaded lazily: when the web app cannot load, the query-level figures are still printed.

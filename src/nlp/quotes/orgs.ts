@@ -46,6 +46,8 @@ const LEADING_WORDS = /^(?:(?:But|And|Or|So|Yet|Now|Then|Meanwhile|However|Also|
 const NAME_THEN_KIND = new RegExp(`(${CAP}(?: (?:${CAP}|\\d+))*),\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise|trade body|membership body)(?=[,.;])`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
 const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
+/** What follows a council's place in its name: " Borough Council", " CC". */
+const COUNCIL_KIND = /\s+(?:(?:county|borough|city|district|town|metropolitan borough)\s+)?council$|\s+(?:BC|CC|MBC|LBC|DC|RBC)$/i;
 export const isLocalCouncil = (org: string) => COUNCIL_NAME.test(org) && !NATIONAL_WORDS.test(org);
 
 /** One to three capitalised words that are not a job title: the place in "Northshire Fostering Network". */
@@ -129,7 +131,15 @@ export class OrgMatcher {
     this.all ??= this.scan(this.text);
     const counts = new Map<string, number>();
     for (const m of this.all) if (!m.part && fits(m.org)) counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
+    // The story's council is also named by its place alone ("Ashvale's board", "joined Ashvale"), while a job
+    // advert below the story names another council in full: a council counts its place's mentions.
+    for (const [org, n] of counts) if (isLocalCouncil(org)) counts.set(org, Math.max(n, this.placeMentions(org)));
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  }
+
+  private placeMentions(council: string): number {
+    const place = council.replace(COUNCIL_KIND, '');
+    return place === council ? 0 : this.text.split(new RegExp(`(?<![\\p{L}])${escape(place)}(?![\\p{L}])`, 'u')).length - 1;
   }
 
   /** Mentions within `s`, a stretch of the body starting at offset `base` (blanked parts of `s` hold none). */

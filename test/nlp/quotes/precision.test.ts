@@ -75,4 +75,14 @@ describe('councils as the press writes them', () => {
     ['"The report was fair," said Tom Hendry, director of children\'s services, Marlow County Council.', 'Marlow County Council'],
     ['Fordham Council is due a short inspection. Its lead member for children, Cllr Amina Roy, said the council was ready.', 'Fordham Council'],
   ])('%s', (text, org) => expect(quotesIn(text)[0]?.speakerOrg).toBe(org));
+
+  it("gives a council post to the story's council, named by its place, not to a council a job advert names in full", () => {
+    const text = [
+      'Progress at Hollinsworth Borough Council has been too slow, inspectors said.',
+      "Hollinsworth's improvement board met on Monday. Staff at Hollinsworth were told the findings.",
+      "The council's lead member for children, Cllr Ruth Amos, said the visits put a strain on managers.",
+      'Jobs\n\nSenior social worker\n\nDerwent County Council\n\nRecruiter: Derwent County Council',
+    ].join('\n\n');
+    expect(quotesIn(text).find((q) => q.speaker === 'Cllr Ruth Amos')?.speakerOrg).toBe('Hollinsworth Borough Council');
+  });
 });
