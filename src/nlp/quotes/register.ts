@@ -65,7 +65,7 @@ function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: 
  */
 function describeFromAppositive(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
   const after = masked.slice(m.end, p.end);
-  // "Helen Garside is director of children's services at Ashdown County Council": a comment piece's author note; "X became
+  // "Joan Pryce is director of children's services at Ashdown County Council": a comment piece's author note; "X became
   // director of … at Y" opens a profile.
   const desc = /^,\s+([^,.;:§()]{3,90})(?=[,.;:(]|$)/.exec(after) ?? /^\s+(?:is|was|became|has become|(?:was|has been) (?:appointed|named)(?: as)?|took over as|took up the post of)\s+(?:the\s+)?([^,.;:§()]{3,90}?)(?=[,.;:(]|\s+(?:a|an|one|two|three|six|last|this|in|on|after|before|since|when|following)\s|$)/.exec(after);
   if (!desc || /^(?:who|which|whose|and|but|said|says|told|added|adding|saying|as|in|at|on|for)\b/i.test(desc[1]!)) return;

@@ -124,7 +124,7 @@ function trailingAt(s: string, base: number, ctx: PhraseContext): Reported | nul
   return best;
 }
 
-/** Verbs of an inverted tag ("…, said X"); "…, argues Helen Garside" is a standfirst's or comment piece's present tense. */
+/** Verbs of an inverted tag ("…, said X"); "…, argues Joan Pryce" is a standfirst's or comment piece's present tense. */
 const INVERTED = '(said|says|writes|wrote|added|adds|warned|warns|argued|argues|insisted|insists|claimed|claims|believes|suggests|explains|posted|tweeted)';
 const INVERTED_TAG = new RegExp(`^${INVERTED}\\s+(.+)$`);
 const INVERTED_START = new RegExp(`^\\s*${INVERTED}\\b`);
