@@ -7,6 +7,8 @@ import type { Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
 const INTERVIEW_LINE = /^(?:interview|q\s*&\s*a|q and a|in conversation(?: with)?|the interview|ask the expert)\b[^:–—]{0,40}[:–—]\s*/i;
+/** "'We knew it' – interview with Jane Doe": a headline or label that names the interviewee after "interview with". */
+const INTERVIEW_WITH = /\b(?:interview|in conversation) with\s+/i;
 const Q_PREFIX = /^q[:.]\s+/i;
 const A_PREFIX = /^a[:.]\s+/i;
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|us|my|My|me)\b/;
@@ -48,11 +50,12 @@ export function interviewAnswers(w: WalkInput): Map<number, Found> | null {
 function interviewee(w: WalkInput): Speaker | null {
   for (const p of w.paras.slice(0, 6)) {
     const s = w.masked.slice(p.start, p.end);
-    const lead = INTERVIEW_LINE.exec(s);
+    const lead = INTERVIEW_LINE.exec(s) ?? INTERVIEW_WITH.exec(s);
     if (!lead) continue;
-    const rest = s.slice(lead[0].length);
-    if (!findNames(rest, p.start + lead[0].length, w.phrase.orgs.find(rest, p.start + lead[0].length)).length) continue;
-    const ref = subjectAfter(rest, p.start + lead[0].length, w.phrase);
+    const at = lead.index + lead[0].length;
+    const rest = s.slice(at);
+    if (!findNames(rest, p.start + at, w.phrase.orgs.find(rest, p.start + at)).length) continue;
+    const ref = subjectAfter(rest, p.start + at, w.phrase);
     if (ref?.type === 'person') return w.state.resolve(ref);
   }
   return null;
