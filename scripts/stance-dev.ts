@@ -1,10 +1,13 @@
-// Scores classifyStance alone on a gold set (gold quotes, speakers and organisations given), so stance can be
-// tuned while quote extraction changes. Usage: npx tsx scripts/stance-dev.ts GOLD_DIR [--verbose] [--all]
-//   --all also scores optional gold entries. Metrics as in the shared scorer: accuracy over four labels
-//   (unrelated folded into neutral) and F_avg = mean F1 of supports and opposes.
+// Scores classifyStance alone on gold sets (gold quotes, speakers and organisations given), so stance can be tuned
+// while quote extraction changes. Metrics as in the shared scorer: accuracy over four labels (unrelated folded into
+// neutral) and F_avg = mean F1 of supports and opposes.
+// Usage: npx tsx scripts/stance-dev.ts GOLD_DIR... [--verbose [--full]] [--all] [--unnamed X] [--threshold X]
+//   --all also scores optional gold entries; --full prints whole quotes; --unnamed and --threshold override
+//   UNNAMED_THRESHOLD and every side's MODEL_THRESHOLD (for sweeps). With no GOLD_DIR, every dev set is scored and
+//   one line per set is printed.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyStance } from '../src/nlp/stance/index.ts';
+import { classifyStance, MODEL_THRESHOLD, type StanceOptions } from '../src/nlp/stance/index.ts';
 import type { ExtractedQuote, Stance } from '../src/types.ts';
 
 interface GoldQuote {
@@ -17,6 +20,7 @@ interface GoldQuote {
   optional: boolean;
 }
 
+const DEV_SETS = ['../shared/corpus/seeds', ...['gold', 'gold2', 'gold3', 'gold4', 'gold5', 'gold6'].map((s) => `test/fixtures/${s}`)];
 const LABELS = ['supports', 'opposes', 'mixed', 'neutral'] as const;
 const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
 
@@ -32,13 +36,19 @@ function locate(body: string, text: string, from: number): [number, number] {
   return s >= 0 && e >= 0 ? [s, e + tail.length] : [-1, -1];
 }
 
-function main(): void {
-  const dir = process.argv[2];
-  if (!dir) throw new Error('usage: stance-dev.ts GOLD_DIR [--verbose] [--all]');
-  const verbose = process.argv.includes('--verbose');
-  const all = process.argv.includes('--all');
+interface Flags { verbose: boolean; width: number; all: boolean; options: StanceOptions }
+
+function flags(argv: string[]): Flags {
+  const num = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : undefined);
+  const t = num('--threshold');
+  const options: StanceOptions = { unnamedThreshold: num('--unnamed') };
+  if (t !== undefined) options.modelThreshold = Object.fromEntries(Object.keys(MODEL_THRESHOLD).map((k) => [k, t])) as StanceOptions['modelThreshold'];
+  return { verbose: argv.includes('--verbose'), width: argv.includes('--full') ? 10_000 : 80, all: argv.includes('--all'), options };
+}
+
+function scoreSet(dir: string, f: Flags): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
     const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { title: string; published: string | null; quotes: GoldQuote[] };
     const body = readFileSync(join(dir, file.replace(/\.json$/, '.txt')), 'utf8').split('\n').slice(4).join('\n');
     const ctx = { title: gold.title, text: body, published: gold.published };
@@ -46,20 +56,20 @@ function main(): void {
     for (const g of gold.quotes) {
       const [start, end] = locate(body, g.text, cursor);
       if (start >= 0) cursor = start + 1;
-      if (g.optional && !all) continue;
+      if (g.optional && !f.all) continue;
       const quote: ExtractedQuote = { text: g.text, kind: g.kind, start, end, speaker: g.speaker, speakerOrg: g.speaker_org, speakerRole: g.speaker_role, cue: null, placement: 'body', confidence: 1 };
-      const r = classifyStance(quote, ctx);
+      const r = classifyStance(quote, ctx, f.options);
       pairs.push([fold(g.stance), fold(r.stance)]);
-      if (verbose && fold(g.stance) !== fold(r.stance)) {
+      if (f.verbose && fold(g.stance) !== fold(r.stance)) {
         const cues = r.cues.filter((c) => c.role !== 'target').map((c) => `${c.role}${c.flipped ? '!' : ''}:${c.text}`).join(', ');
-        console.log(`  ${file.slice(0, 3)} gold ${g.stance} got ${r.stance} (${r.confidence}) [${g.speaker}] ${g.text.slice(0, 80)}\n      cues: ${cues}`);
+        console.log(`  ${file.slice(0, 3)} gold ${g.stance} got ${r.stance} (${r.confidence}) [${g.speaker}] ${g.text.slice(0, f.width)}\n      cues: ${cues}`);
       }
     }
   }
-  report(pairs);
+  return pairs;
 }
 
-function report(pairs: [string, string][]): void {
+function scores(pairs: [string, string][]): string {
   const f1 = (label: string) => {
     const tp = pairs.filter(([g, p]) => g === label && p === label).length;
     const fp = pairs.filter(([g, p]) => g !== label && p === label).length;
@@ -67,9 +77,25 @@ function report(pairs: [string, string][]): void {
     return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
   };
   const acc = pairs.filter(([g, p]) => g === p).length / pairs.length;
-  console.log(`quotes ${pairs.length}  stance-acc ${acc.toFixed(3)}  stance-Favg ${((f1('supports') + f1('opposes')) / 2).toFixed(3)}  F1 supports ${f1('supports').toFixed(3)} opposes ${f1('opposes').toFixed(3)}`);
+  return `quotes ${String(pairs.length).padStart(3)}  stance-acc ${acc.toFixed(3)}  stance-Favg ${((f1('supports') + f1('opposes')) / 2).toFixed(3)}  F1 supports ${f1('supports').toFixed(3)} opposes ${f1('opposes').toFixed(3)} mixed ${f1('mixed').toFixed(3)}`;
+}
+
+function confusion(pairs: [string, string][]): void {
   console.log(`confusion (rows gold, columns predicted)\n${''.padEnd(10)}${LABELS.map((l) => l.padStart(10)).join('')}`);
   for (const g of LABELS) console.log(g.padEnd(10) + LABELS.map((p) => String(pairs.filter(([a, b]) => a === g && b === p).length).padStart(10)).join(''));
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const f = flags(argv);
+  const dirs = argv.filter((a, i) => !a.startsWith('--') && !['--unnamed', '--threshold'].includes(argv[i - 1] ?? ''));
+  if (dirs.length === 1) {
+    const pairs = scoreSet(dirs[0]!, f);
+    console.log(scores(pairs));
+    confusion(pairs);
+    return;
+  }
+  for (const dir of dirs.length ? dirs : DEV_SETS) console.log(`${dir.split('/').pop()!.padEnd(7)} ${scores(scoreSet(dir, f))}`);
 }
 
 // Piping into head closes stdout early; that is not an error.

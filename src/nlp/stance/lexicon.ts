@@ -24,6 +24,7 @@ interface CuesFile {
 interface ModifiersFile {
   negationScope: number;
   negators: string[];
+  subjectNegators: { phrases: string[]; scope: number; notBefore: string[] };
   rejections: string[];
   ignore: string[];
   intensifiers: string[];
@@ -49,6 +50,9 @@ export interface Lexicon {
   conflict: PatternSet<true>;
   rebuttalLeadIn: PatternSet<true>;
   negationScope: number;
+  /** Negative subjects ("nobody"), matched apart from the cues: they negate their whole clause up to their own scope. */
+  subjectNegators: PatternSet<CueDef>;
+  subjectNegation: { scope: number; notBefore: Set<string> };
   inspectorate: FramesFile['inspectorate'];
   government: FramesFile['government'];
   anaphora: Set<string>;
@@ -89,6 +93,12 @@ function phrasesRegex(phrases: string[]): RegExp {
   return new RegExp(`\\b(?:${alt.join('|')})\\b`, 'i');
 }
 
+function subjectNegators(phrases: string[]): PatternSet<CueDef> {
+  const set = new PatternSet<CueDef>();
+  for (const p of phrases) set.add(p, { kind: 'negator', phrase: p, weight: 1 });
+  return set;
+}
+
 function phraseSet(phrases: string[]): PatternSet<true> {
   const set = new PatternSet<true>();
   for (const p of phrases) set.add(p, true);
@@ -108,6 +118,8 @@ function load(): Lexicon {
     conflict: phraseSet(frames.conflict),
     rebuttalLeadIn: phraseSet(frames.rebuttalLeadIn),
     negationScope: mods.negationScope,
+    subjectNegators: subjectNegators(mods.subjectNegators.phrases),
+    subjectNegation: { scope: mods.subjectNegators.scope, notBefore: new Set(mods.subjectNegators.notBefore) },
     inspectorate: frames.inspectorate,
     government: frames.government,
     anaphora: new Set(frames.anaphora),

@@ -55,6 +55,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     LEXICON.cues.matchAll(tokens).filter((m) => (!m.value.lead || m.from < lead) && (!m.value.near || terms.distance(m.value.near, m.from, m.to) < Infinity)),
   );
   const mods = matches.filter((m) => MODIFIER_KINDS.has(m.value.kind));
+  const subjects = negativeSubjects(tokens);
   const weight = contrastWeights(mods, tokens, sentence);
   const pivotAfter = (i: number) => mods.some((p) => p.value.kind === 'pivot' && p.from >= i);
   const out: Scored = {
@@ -81,7 +82,8 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     // A weightless doubt ("the evidence that …") only marks a reported claim; it has no force of its own.
     if (m.value.weight === 0) continue;
     const rejection = modifierBefore(mods, 'rejection', m.from, LEXICON.negationScope, clause);
-    const negator = rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause);
+    const negator =
+      rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause) ?? modifierBefore(subjects, 'negator', m.from, LEXICON.subjectNegation.scope, clause);
     const situation = { ...opts, negated: !!negator, rejected: !!rejection, tokens, sentence, terms, pivotAfter };
     const r = resolveCue(m.value.kind as CueCategory, m, situation);
     if (r === OFF_TARGET) out.offTarget = true;
@@ -105,7 +107,7 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     if (hedge2) used.add(hedge2);
   }
   out.reservation = onlySupports && lastCue >= 0 && reservationAfter(mods, lastCue, tokens.length);
-  if (out.cues.length) addModifierCues(out.cues, text, tokens, mods, used);
+  if (out.cues.length) addModifierCues(out.cues, text, tokens, [...mods, ...subjects], used);
   for (const t of terms.targets) out.cues.push({ text: text.slice(tokens[t.from]!.start, tokens[t.to - 1]!.end), start: tokens[t.from]!.start, end: tokens[t.to - 1]!.end, role: 'target' });
   out.cues.sort((a, b) => a.start - b.start);
   return out;
@@ -121,6 +123,11 @@ export function scoreQuote(text: string, verb: string, opts: ScoreOptions): Scor
   const out = scoreText(`${verb} ${text}`, { ...opts, leadTokens: tokenize(verb).length });
   out.cues = out.cues.filter((c) => c.start >= shift).map((c) => ({ ...c, start: c.start - shift, end: c.end - shift }));
   return out;
+}
+
+/** "Nobody (in this room) is asking …": a negative subject, unless a verb of doubting follows ("Nobody disputes that …"). */
+function negativeSubjects(tokens: Token[]): Match<CueDef>[] {
+  return LEXICON.subjectNegators.matchAll(tokens).filter((m) => !LEXICON.subjectNegation.notBefore.has(tokens[m.to]?.w ?? ''));
 }
 
 /** Words a "but" must be followed by to open a reservation rather than a tag ("but fair"). */

@@ -9,7 +9,7 @@ import { DIRECTORS, OFSTED_CHIEF, stanceIn, stanceOf } from './helpers.ts';
 
 describe('classifyStance with the statistical fallback', () => {
   it('takes the model\'s position for a sector quote without a decisive cue, and says which words it weighed', () => {
-    const quote = 'A grade on a website tells a family nothing about the social worker who knocks on their door';
+    const quote = "A grade on a website means nothing to the social worker who knocks on a family's door";
     const model = classifyStanceStatistically(quote, 'sector');
     const result = stanceOf(quote, DIRECTORS);
     expect(model.probs[model.label]).toBeGreaterThanOrEqual(0.6);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { COUNCIL, DIRECTORS, stanceOf } from './helpers.ts';
+
+describe('classifyStance: what a negation or a question governs', () => {
+  it('a negative subject negates its whole clause: denying a call to scrap inspection supports it', () => {
+    const r = stanceOf('No one around this table is seriously asking for inspection to be scrapped', DIRECTORS);
+    expect(r.stance).toBe('supports');
+    expect(r.cues.some((c) => c.role === 'negation' && c.text === 'No one')).toBe(true);
+  });
+
+  it('"Nobody disputes that …" asserts what follows', () => {
+    expect(stanceOf('Nobody disputes that councils must be held to account by inspection', COUNCIL).stance).toBe('supports');
+  });
+
+  it('praise inside a "whether" clause is a question, not a claim', () => {
+    const r = stanceOf('One grade was never meant to tell anyone whether a whole system is working', DIRECTORS);
+    expect(r.stance).toBe('opposes');
+    expect(r.cues.filter((c) => c.role === 'supports')).toEqual([]);
+  });
+
+  it('"not surprised that" does not negate the clause it introduces', () => {
+    expect(stanceOf('Nobody working in the sector will be surprised that a rating tells you very little about life in care', DIRECTORS).stance).toBe('opposes');
+  });
+
+  it.each([
+    'These judgements were not designed to measure how a whole area is doing',
+    'A single inspection grade says little about what families actually experience',
+  ])('naming a limit of the regime opposes: %s', (quote) => {
+    expect(stanceOf(quote, COUNCIL).stance).toBe('opposes');
+  });
+
+  it('"no problem with being challenged" before a reservation is mixed', () => {
+    const quote = 'We have no problem with being challenged by inspectors, but we doubt the single-word grade has ever helped a council improve';
+    expect(stanceOf(quote, DIRECTORS).stance).toBe('mixed');
+  });
+});
