@@ -14,63 +14,62 @@ interface ExistingQuote {
   end: number;
 }
 
+type Article = { id: number; publishedAt: string | null; sourceId: string | null };
+
 const spanKey = (q: { start: number; end: number }) => `${q.start}:${q.end}`;
 
+const COLUMNS = ['article_id', 'start', '"end"', 'text', 'kind', 'placement', 'speaker_name', 'person_id', 'organisation_id', 'speaker_org',
+  'role', 'cue', 'stance', 'stance_confidence', 'stance_cues', 'sentiment', 'confidence', 'published_at', 'source_id'];
+
+/** A quote's values in COLUMNS order. */
+const values = (article: Article, q: QuoteToStore): unknown[] => [
+  article.id, q.start, q.end, q.text, q.kind, q.placement, q.speaker, q.personId, q.organisationId, q.speakerOrg,
+  q.speakerRole, q.cue, q.stance, q.stanceConfidence, JSON.stringify(q.stanceCues), q.sentiment, q.confidence, article.publishedAt, article.sourceId,
+];
+
+/**
+ * Rows per INSERT statement. Inside a transaction every statement that writes the quote index opens a statement
+ * savepoint, and FTS5 writes its pending terms to disk as a new segment at each savepoint: one INSERT per quote made
+ * a segment per quote (and the merges of all of them). One INSERT for an article's quotes makes one.
+ */
+const ROWS_PER_INSERT = 32;
+const ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
+
+function insertRows(db: DB, rows: unknown[][]): void {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    cachedStatement(db, `INSERT INTO quotes (${COLUMNS.join(', ')}) VALUES ${Array(chunk.length).fill(ROW).join(', ')}`).run(chunk.flat());
+  }
+}
+
 /** Makes the stored quotes of one article equal to `quotes`; call inside the article's transaction. */
-export function replaceArticleQuotes(
-  db: DB,
-  article: { id: number; publishedAt: string | null; sourceId: string | null },
-  quotes: QuoteToStore[],
-): { inserted: number; updated: number; deleted: number } {
+export function replaceArticleQuotes(db: DB, article: Article, quotes: QuoteToStore[]): { inserted: number; updated: number; deleted: number } {
   const existing = cachedStatement(db, 'SELECT id, start, "end" FROM quotes WHERE article_id = ?').all(article.id) as ExistingQuote[];
   const bySpan = new Map(existing.map((q) => [spanKey(q), q.id]));
-  const insert = cachedStatement(db,
-    `INSERT INTO quotes (article_id, start, "end", text, kind, placement, speaker_name, person_id, organisation_id, speaker_org, role, cue,
-       stance, stance_confidence, stance_cues, sentiment, confidence, published_at, source_id)
-     VALUES (@article_id, @start, @end, @text, @kind, @placement, @speaker_name, @person_id, @organisation_id, @speaker_org, @role, @cue,
-       @stance, @stance_confidence, @stance_cues, @sentiment, @confidence, @published_at, @source_id)`,
-  );
   const update = cachedStatement(db,
-    `UPDATE quotes SET text = @text, kind = @kind, placement = @placement, speaker_name = @speaker_name, person_id = @person_id,
-       organisation_id = @organisation_id, speaker_org = @speaker_org, role = @role, cue = @cue, stance = @stance,
-       stance_confidence = @stance_confidence, stance_cues = @stance_cues, sentiment = @sentiment, confidence = @confidence,
-       published_at = @published_at, source_id = @source_id
-     WHERE id = @id`,
+    `UPDATE quotes SET text = ?, kind = ?, placement = ?, speaker_name = ?, person_id = ?, organisation_id = ?, speaker_org = ?, role = ?,
+       cue = ?, stance = ?, stance_confidence = ?, stance_cues = ?, sentiment = ?, confidence = ?, published_at = ?, source_id = ?
+     WHERE id = ?`,
   );
   const counts = { inserted: 0, updated: 0, deleted: 0 };
   const kept = new Set<number>();
+  // New rows wait and are inserted together; an update first inserts those before it, so rows are written in order.
+  let pending: unknown[][] = [];
   for (const q of quotes) {
-    const params = {
-      article_id: article.id,
-      start: q.start,
-      end: q.end,
-      text: q.text,
-      kind: q.kind,
-      placement: q.placement,
-      speaker_name: q.speaker,
-      person_id: q.personId,
-      organisation_id: q.organisationId,
-      speaker_org: q.speakerOrg,
-      role: q.speakerRole,
-      cue: q.cue,
-      stance: q.stance,
-      stance_confidence: q.stanceConfidence,
-      stance_cues: JSON.stringify(q.stanceCues),
-      sentiment: q.sentiment,
-      confidence: q.confidence,
-      published_at: article.publishedAt,
-      source_id: article.sourceId,
-    };
+    const row = values(article, q);
     const id = bySpan.get(spanKey(q));
     if (id !== undefined && !kept.has(id)) {
-      update.run({ ...params, id });
+      insertRows(db, pending);
+      pending = [];
+      update.run(...row.slice(3), id);
       kept.add(id);
       counts.updated++;
     } else {
-      insert.run(params);
+      pending.push(row);
       counts.inserted++;
     }
   }
+  insertRows(db, pending);
   const remove = cachedStatement(db, 'DELETE FROM quotes WHERE id = ?');
   for (const q of existing) {
     if (!kept.has(q.id)) {
