@@ -78,7 +78,9 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       return s.terms.distance('target', m.from, m.to) < Infinity ? opposes() : null;
     case 'takeUp':
       if (s.negated) return null;
-      return own ? verdict(m, s) : supports();
+      if (own) return verdict(m, s);
+      // "a wake-up call for the inspectorate": the lesson is for the regime, so it is criticism of it.
+      return forRegime(m.to, s) ? opposes() : supports();
     case 'selfPraise':
       return !s.negated && own && selfRefIsSubject(m.from, s) ? supports() : null;
     case 'rebuttal':
@@ -148,6 +150,15 @@ function selfRefIsSubject(at: number, s: CueSituation): boolean {
   let j = at - 1;
   while (j >= 0 && COPULA.has(s.tokens[j]!.w)) j--;
   return j < at - 1 && j >= 0 && s.terms.has('selfRef', j);
+}
+
+/** "… for Ofsted", "… for the inspectorate": the phrase is aimed at the regime itself. */
+function forRegime(at: number, s: CueSituation): boolean {
+  if (s.tokens[at]?.w !== 'for') return false;
+  for (let j = at + 1; j < Math.min(s.tokens.length, at + 4) && s.sentence[j] === s.sentence[at]; j++) {
+    if (s.terms.has('selfRef', j) || s.terms.has('target', j)) return !s.terms.has('sector', j);
+  }
+  return false;
 }
 
 function precededBy(s: CueSituation, set: string, at: number, window: number): boolean {

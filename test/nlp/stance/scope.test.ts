@@ -34,3 +34,17 @@ describe('classifyStance: what a negation or a question governs', () => {
     expect(stanceOf(quote, DIRECTORS).stance).toBe('mixed');
   });
 });
+
+describe('classifyStance: at whom a call or an acceptance is aimed', () => {
+  it('"a wake-up call for the inspectorate" criticises the regime; for the council it takes the finding up', () => {
+    expect(stanceOf('These results ought to be a wake-up call for Ofsted', DIRECTORS).stance).toBe('opposes');
+    expect(stanceOf('This report should be a wake-up call for the whole council', COUNCIL).stance).toBe('supports');
+  });
+
+  it.each([
+    'I understand why inspectors want to come back so often, but I am not convinced it helps a single child',
+    'I accept that a failing service needs closer oversight, but monthly visits leave staff no time to improve',
+  ])('acceptance before a reservation is mixed: %s', (quote) => {
+    expect(stanceOf(quote, COUNCIL).stance).toBe('mixed');
+  });
+});
