@@ -48,3 +48,14 @@ export function notePublisher(w: WalkInput, s: number, e: number): boolean {
   w.state.noteSource(INSTITUTION_NOUNS[m[1]!]!, org);
   return true;
 }
+
+const IN_A_DOCUMENT = new RegExp(`^\\s*(?:But\\s+|And\\s+)?In\\s+(?:a|an|its|their|the)\\s+(?:[\\w’'-]+\\s+){0,3}?(${Object.keys(INSTITUTION_NOUNS).join('|')})\\b`);
+
+/**
+ * "In a letter published today after its third visit, Ofsted said that …": the document is the body's, so "The letter
+ * noted that …" and "The report also found that …" later are the body's too.
+ */
+export function noteDocumentOf(w: WalkInput, s: number, speaker: Speaker): void {
+  const m = IN_A_DOCUMENT.exec(w.masked.slice(s, s + 200));
+  if (m && !speaker.person && speaker.org) w.state.noteSource(INSTITUTION_NOUNS[m[1]!]!, speaker.org);
+}

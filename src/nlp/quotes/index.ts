@@ -17,7 +17,7 @@ import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { asidesIn, withoutAside } from './brackets.ts';
 import { interviewAnswers } from './interview.ts';
-import { giveToSignatory, notePublisher, noteSignatories } from './documents.ts';
+import { giveToSignatory, noteDocumentOf, notePublisher, noteSignatories } from './documents.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -39,9 +39,24 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const state = new SpeakerState(people, institutionOrg(text, orgs), (fits) => orgs.mostMentioned(fits));
   state.publisher = pagePublisher(text, orgs);
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
+  atArticleCouncil(people, orgs);
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
 }
 
+/** Posts only a local authority has: whoever holds one with no body named is at the article's council. */
+const COUNCIL_ONLY_POST = /^(?:(?:interim|acting|new|permanent|strategic)\s+)?(?:director (?:of|for) children['’]s services|dcs|(?:cabinet|lead) member\b|portfolio holder\b)/i;
+
+/**
+ * "Director of children's services Rob Kendrick, who joined Tennington in April," and "Opposition leader Cllr Ann Vale"
+ * name no body, but a councillor or a council-only post is at the council the story is about.
+ */
+function atArticleCouncil(people: ArticlePeople, orgs: OrgMatcher): void {
+  const council = orgs.council();
+  if (!council) return;
+  for (const p of people.people) {
+    if (!p.org && (/^(?:cllr|councillor)$/i.test(p.title ?? '') || (p.role !== null && COUNCIL_ONLY_POST.test(p.role)))) p.org = council;
+  }
+}
 
 /**
  * Where the story proper ends: an end-of-story line, or a teaser's byline once the story's prose has run a few paragraphs
@@ -168,6 +183,7 @@ function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: numb
     if (r.ref.type === 'pronoun') f.confidence = 0.7;
     else learnGender(f.speaker, w.masked.slice(r.start, r.end));
     w.state.remember(f.speaker);
+    noteDocumentOf(w, s, f.speaker);
   } else {
     f.confidence = 0.5;
     pending.push(f);
@@ -243,6 +259,7 @@ const trimmedEnd = (text: string, m: MarkSpan) => { let e = m.end; while (e > m.
 
 /** A narrative sentence whose subject is a named person makes them a candidate for a later "he"/"she". */
 const POST_THEN_NAME = /^[^,.;:!?§]{3,100},\s+\p{Lu}/u;
+const OBJECT_VERB = /\b(?:told|tells|asked|asks|urged|urges|thanked|thanks|wrote to|writes to|interviewed)\s+(?:(?:the|The)\s+)?(?:\p{Lu}[\p{L}&'’.-]*\s+)*$/u;
 
 function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   if (w.paras[para]!.placement !== 'body' || !/[.!?]["”’']?\s*$/.test(w.masked.slice(s, e))) return;
@@ -251,9 +268,12 @@ function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   // a longer look (only then: names are the costly part).
   const head = w.masked.slice(s, Math.min(e, s + 160));
   const opening = POST_THEN_NAME.test(head) ? head : head.slice(0, 60);
-  for (const m of findNames(opening, s, w.phrase.orgs.find(opening, s))) {
+  // Bodies are looked up over the whole head: one cut off at the opening's end ("told Children & Young People Now") is no name.
+  const bodies = w.phrase.orgs.find(head, s).filter((o) => o.start < s + opening.length);
+  for (const m of findNames(opening, s, bodies)) {
     const before = w.masked.slice(s, m.start);
-    if (m.possessive || (before.split(/\s+/).length > 6 && !isPostBefore(before))) continue;
+    // "“…,” she told Jane Reid.": the object of a verb is who was spoken to, not the sentence's subject.
+    if (m.possessive || OBJECT_VERB.test(before) || (before.split(/\s+/).length > 6 && !isPostBefore(before))) continue;
     const p = w.state.resolve({ type: 'person', mention: m, role: null, org: null })?.person;
     if (p) return w.state.mention(p);
   }

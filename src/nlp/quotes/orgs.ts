@@ -28,7 +28,7 @@ function registryAliases() {
   const alts = [...byAlias.keys()].filter((a) => !/^the /.test(a)).sort((a, b) => b.length - a.length).map(escape);
   const the = [...byAlias.keys()].filter((a) => /^the /.test(a)).map((a) => escape(a.slice(4)));
   registryPattern = {
-    re: new RegExp(`(?<![\\p{L}])(?:${alts.join('|')})(?![\\p{L}])|(?<=\\bthe )(?:${the.join('|')})(?![\\p{L}])`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}])(?:${alts.join('|')})(?![\\p{L}])|(?<=\\b[Tt]he )(?:${the.join('|')})(?![\\p{L}])`, 'gu'),
     byAlias: new Map([...byAlias].map(([k, v]) => [k.replace(/^the /, ''), v])),
   };
   return registryPattern;
@@ -107,18 +107,21 @@ export class OrgMatcher {
     return this.mostMentioned((org) => isLocalCouncil(org) && (!place || org.startsWith(`${place} `)));
   }
 
-  /** "The CST was more positive. Its chief executive, …": the first body named in the sentence before offset `at`. */
+  /**
+   * "The CST was more positive. Its chief executive, …": the first body named in the sentence before offset `at`; a body
+   * named earlier in the same sentence comes first ("X Council will not appeal, according to its leader, …").
+   */
   ownerBefore(at: number): string | null {
     this.all ??= this.scan(this.text);
-    const from = this.sentenceBefore(at);
-    return this.all.find((m) => !m.part && m.start >= from && m.end <= at)?.org ?? null;
+    const first = (from: number) => this.all!.find((m) => !m.part && m.start >= from && m.end <= at)?.org ?? null;
+    return first(this.sentenceBefore(at, 1)) ?? first(this.sentenceBefore(at));
   }
 
-  /** Where the sentence before the one holding `at` starts (looking back at most 400 characters). */
-  sentenceBefore(at: number): number {
+  /** Where the sentence `back` sentences before the one holding `at` starts (looking back at most 400 characters). */
+  sentenceBefore(at: number, back = 2): number {
     const base = Math.max(0, at - 400);
-    const ends = [...this.text.slice(base, at).matchAll(/[.!?]["”’')]*\s+/g)].map((m) => base + m.index + m[0].length);
-    return ends.length >= 2 ? ends.at(-2)! : base;
+    const ends = [...this.text.slice(base, at).matchAll(/[.!?]["”’')]*\s+|\n\s*/g)].map((m) => base + m.index + m[0].length);
+    return ends.length >= back ? ends.at(-back)! : base;
   }
 
   /** The body text between `from` and `to`. */
@@ -151,6 +154,18 @@ export class OrgMatcher {
 
   private all: OrgMention[] | null = null;
 
+  /**
+   * "Whitlow CC" (The MJ's style) is the county council, or the city council where the article says the place is a city:
+   * "CC" alone does not tell a reader which, so the council is named in full. Other abbreviations ("Harrow LBC") name
+   * one kind of council and stay as written.
+   */
+  private councilInFull(name: string): string {
+    const place = /^(.+) CC$/.exec(name)?.[1];
+    if (!place) return name;
+    const city = new RegExp(`${escape(place)} City Council|\\bthe city(?:'s|’s)? council\\b|\\bcity council\\b`, 'i').test(this.text) && !new RegExp(`${escape(place)} County Council`, 'i').test(this.text);
+    return `${place} ${city ? 'City' : 'County'} Council`;
+  }
+
   /** Every mention in the body, found once: registry aliases win over learned acronyms, which win over unlisted names. */
   private scan(s: string): OrgMention[] {
     const { re, byAlias } = registryAliases();
@@ -160,7 +175,7 @@ export class OrgMatcher {
     const unlisted = [...s.matchAll(UNLISTED)].map((m) => {
       const name = bodyOf(m[0].replace(LEADING_WORDS, ''));
       const at = m.index + m[0].length - name.length;
-      return { start: at, end: at + name.length, org: name };
+      return { start: at, end: at + name.length, org: this.councilInFull(name) };
     }).filter((u) => u.org.includes(' '));
     for (const m of s.matchAll(re)) {
       // "Northshire Fostering Network" is a local body of its own, not the national one whose name it ends with.

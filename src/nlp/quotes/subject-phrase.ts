@@ -11,7 +11,7 @@ const LEADING_LINK = /^\s*(?:and|but|which|that|who|so|while|as|because|when|if|
 const NP_BREAK = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'if', 'back', 'that', 'which', 'who', 'whom', 'is', 'are', 'was', 'were', 'be', 'been', 'not', 'but', 'so', 'with', 'to', 'in', 'than', 'where', 'why', 'how', 'it', 'there', 'this', 'these', 'those', 'said', 'says', 'told', 'about', 'by', 'into', 'from', 'although', 'though', 'whether', 'until', 'once',
   // sentence adverbs before a subject without a comma ("Meanwhile the LGA said")
   'meanwhile', 'however', 'separately', 'elsewhere', 'similarly', 'likewise', 'nevertheless', 'instead', 'yesterday']);
-const ALLOWED_ED_ING = new Set(['briefing', 'acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming']);
+const ALLOWED_ED_ING = new Set(['briefing', 'acting', 'managing', 'founding', 'leading', 'retired', 'elected', 'appointed', 'qualified', 'named', 'outgoing', 'incoming', 'spending', 'housing', 'nursing']);
 
 /**
  * Someone the reporter will not name: "a director, who asked not to be named,", "a source close to the chief inspector". They
