@@ -16,12 +16,19 @@ for (const v of [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => 
   const words = v.split(' ');
   BY_FIRST.set(words[0]!, [...(BY_FIRST.get(words[0]!) ?? []), words]);
 }
-const FIRST_WORDS = [...BY_FIRST.keys()].filter((w) => /^[a-z]+$/.test(w));
-const MIN_FIRST = Math.min(...FIRST_WORDS.map((w) => w.length));
-const MAX_FIRST = Math.max(...FIRST_WORDS.map((w) => w.length));
-/** By character code: a verb phrase starts with this letter. */
-const FIRST_LETTER = new Uint8Array(128);
-for (const w of FIRST_WORDS) FIRST_LETTER[w.charCodeAt(0)] = 1;
+/**
+ * The first words as a letter tree (a–z): a run of lower-case letters is walked down it as it is scanned, so a word that
+ * starts no verb phrase costs no substring and no map look-up.
+ */
+interface Letters { next: Array<Letters | undefined>; phrases: string[][] | undefined }
+const letters = (): Letters => ({ next: new Array(26), phrases: undefined });
+const FIRST_TREE = letters();
+for (const [first, phrases] of BY_FIRST) {
+  if (!/^[a-z]+$/.test(first)) continue;
+  let node = FIRST_TREE;
+  for (let k = 0; k < first.length; k++) node = node.next[first.charCodeAt(k) - 97] ??= letters();
+  node.phrases = phrases;
+}
 /** "Local authorities say", "Critics say": present-tense say after a plural noun (not "as they say"). */
 const PLURAL_BEFORE = /\b[a-z]{2,}[a-rt-z]s\s+$|\b(?:staff|people|children)\s+$/i;
 /** "The signatories, who include …, say": a plural subject with a who-aside before present-tense say. */
@@ -39,8 +46,8 @@ export function findCues(s: string): Cue[] {
   if (memo.size > 2_000) memo.clear();
   const out: Cue[] = [];
   memo.set(s, out);
-  // Runs of lower-case ASCII letters, scanned by hand (a regex match per word cost most of this function); only a run
-  // that could start a verb phrase is looked up.
+  // Runs of lower-case ASCII letters, scanned by hand (a regex match per word cost most of this function) and walked down
+  // the letter tree of first words.
   for (let i = 0; i < s.length; ) {
     const c = s.charCodeAt(i);
     if (c < 97 || c > 122) {
@@ -48,9 +55,13 @@ export function findCues(s: string): Cue[] {
       continue;
     }
     const at = i;
-    for (i++; i < s.length && isLowerAscii(s.charCodeAt(i)); i++);
-    if (!FIRST_LETTER[c] || i - at < MIN_FIRST || i - at > MAX_FIRST) continue;
-    const phrases = BY_FIRST.get(s.slice(at, i));
+    let node: Letters | undefined = FIRST_TREE.next[c - 97];
+    for (i++; i < s.length; i++) {
+      const d = s.charCodeAt(i);
+      if (!isLowerAscii(d)) break;
+      if (node) node = node.next[d - 97];
+    }
+    const phrases = node?.phrases;
     if (!phrases || isLetter(s[at - 1])) continue;
     // After a possessive or a determiner the word is an adjective or a noun ("Ofsted's proposed framework", "the claims").
     if (MODIFIER_BEFORE.test(s.slice(Math.max(0, at - 12), at))) continue;
