@@ -29,6 +29,8 @@ for (const [first, phrases] of BY_FIRST) {
   for (let k = 0; k < first.length; k++) node = node.next[first.charCodeAt(k) - 97] ??= letters();
   node.phrases = phrases;
 }
+/** The first word of every cue phrase: findCues finds nothing in a text that has none of them as a word. */
+export const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([...BY_FIRST.keys()].filter((w) => /^[a-z]+$/.test(w)));
 /** "Local authorities say", "Critics say": present-tense say after a plural noun (not "as they say"). */
 const PLURAL_BEFORE = /\b[a-z]{2,}[a-rt-z]s\s+$|\b(?:staff|people|children)\s+$/i;
 /** "The signatories, who include …, say": a plural subject with a who-aside before present-tense say. */

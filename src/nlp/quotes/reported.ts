@@ -1,7 +1,7 @@
 // Reported (indirect) speech in one narrative sentence: "X said (that) …", "…, X said", "according to X, …", "X called Y “…”".
 import { contentAfterPhrase } from './content-after.ts';
 import { demonstrativeSource } from './demonstrative.ts';
-import { beforeVerb, contentStart, findCues } from './cues.ts';
+import { beforeVerb, contentStart, CUE_FIRST_WORDS, findCues } from './cues.ts';
 import { PASSIVE_CUE, ROLE_WORDS, TRAILING_CONTEXT } from './lexicon.ts';
 import { readPhrase } from './read-phrase.ts';
 import type { PhraseContext, SpeakerRef } from './speaker-ref.ts';
@@ -28,7 +28,28 @@ const TRAILING_ADVERB = /\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
  */
 export function findReported(masked: string, from: number, to: number, stops: number[], ctx: PhraseContext): Reported | null {
   const s = masked.slice(from, to);
+  if (!mayReport(s)) return null;
   return leadingAccording(s, from, ctx) ?? leadingAs(s, from, ctx) ?? trailingAttribution(s, from, stops, ctx) ?? passive(s, from, stops) ?? subjectVerb(s, from, stops, ctx);
+}
+
+/**
+ * Words without which no pattern here reports anything: a cue's first word (findCues), "according", and the verbs of
+ * "As X said" (AS_SAID), of an inverted tag (INVERTED) and of a passive (PASSIVE_CUE). Each pattern needs its word as a
+ * whole run of ASCII letters; most narrative sentences have none of them and skip every pattern.
+ */
+const REPORTING_WORDS: ReadonlySet<string> = new Set([
+  ...CUE_FIRST_WORDS, 'according',
+  'said', 'says', 'argued', 'argues', 'noted', 'notes', 'put', 'pointed', 'warned', 'observed', 'suggested', 'wrote', 'writes', 'explained', 'acknowledged', 'admitted', 'told',
+  'added', 'adds', 'warns', 'insisted', 'insists', 'claimed', 'claims', 'believes', 'suggests', 'explains', 'posted', 'tweeted',
+  'called', 'urged', 'asked', 'challenged',
+]);
+const ASCII_WORD = /[A-Za-z]+/g;
+
+/** `s` has one of REPORTING_WORDS as a word, in any case. */
+function mayReport(s: string): boolean {
+  ASCII_WORD.lastIndex = 0;
+  for (let m = ASCII_WORD.exec(s); m; m = ASCII_WORD.exec(s)) if (REPORTING_WORDS.has(m[0].toLowerCase())) return true;
+  return false;
 }
 
 /** Where a sentence joins two clauses that may each report someone ("X says …, but the DfE insists …"). */
@@ -39,8 +60,9 @@ const CLAUSE_JOIN = /(?:,\s+(?:but|yet|while|whereas|although|as)|;)\s+/g;
  * ("NAHT says inspections should stop, but the DfE insists they will go ahead").
  */
 export function findReportedClauses(masked: string, from: number, to: number, stops: number[], ctx: PhraseContext): Reported[] {
-  const whole = findReported(masked, from, to, stops, ctx);
   const s = masked.slice(from, to);
+  if (!mayReport(s)) return [];
+  const whole = findReported(masked, from, to, stops, ctx);
   // Two sources need two cues (or an "according to"); most sentences have fewer.
   if (findCues(s).length + (/according to/i.test(s) ? 1 : 0) < 2) return whole ? [whole] : [];
   const cuts = [...s.matchAll(CLAUSE_JOIN)].map((m) => [from + m.index, from + m.index + m[0].length] as const);
