@@ -2,12 +2,19 @@
 // while quote extraction changes. Metrics as in the shared scorer: accuracy over four labels (unrelated folded into
 // neutral) and F_avg = mean F1 of supports and opposes.
 // Usage: npx tsx scripts/stance-dev.ts GOLD_DIR... [--verbose [--full]] [--all] [--unnamed X] [--threshold X]
+//          [--retrain [--without NOTE] [--reg X] [--min-count N]]
 //   --all also scores optional gold entries; --full prints whole quotes; --unnamed and --threshold override
-//   UNNAMED_THRESHOLD and every side's MODEL_THRESHOLD (for sweeps). With no GOLD_DIR, every dev set is scored and
-//   one line per set is printed.
+//   UNNAMED_THRESHOLD and every side's MODEL_THRESHOLD (for sweeps). --retrain scores with a model trained here on
+//   data/stance/examples.jsonl (the shipped model's options unless --reg/--min-count say otherwise), leaving out the
+//   examples whose note contains NOTE: a leave-one-batch-out check of what a batch of examples does on the gold sets.
+//   With no GOLD_DIR, every dev set is scored and one line per set is printed.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyStance, MODEL_THRESHOLD, type StanceOptions } from '../src/nlp/stance/index.ts';
+import { compileStanceModel } from '../src/nlp/stance/classifier.ts';
+import { readStanceExamples } from '../src/nlp/stance/classifier-eval.ts';
+import { trainStanceModel } from '../src/nlp/stance/classifier-train.ts';
+import { readWordClasses, stanceDataUrl } from './lib/stance-training.ts';
 import type { ExtractedQuote, Stance } from '../src/types.ts';
 
 interface GoldQuote {
@@ -43,6 +50,16 @@ function flags(argv: string[]): Flags {
   const t = num('--threshold');
   const options: StanceOptions = { unnamedThreshold: num('--unnamed') };
   if (t !== undefined) options.modelThreshold = Object.fromEntries(Object.keys(MODEL_THRESHOLD).map((k) => [k, t])) as StanceOptions['modelThreshold'];
+  if (argv.includes('--retrain')) {
+    const shipped = JSON.parse(readFileSync(stanceDataUrl('model.json'), 'utf8')) as { meta: { options: { reg: number; minCount: number; prune: number } } };
+    const without = argv.includes('--without') ? argv[argv.indexOf('--without') + 1]! : null;
+    const examples = readStanceExamples(stanceDataUrl('examples.jsonl')).filter((e) => !without || !(e.note ?? '').includes(without));
+    const opts = { ...shipped.meta.options, kind: 'logreg' as const, wordClasses: readWordClasses() };
+    opts.reg = num('--reg') ?? opts.reg;
+    opts.minCount = num('--min-count') ?? opts.minCount;
+    options.model = compileStanceModel(trainStanceModel(examples, opts));
+    console.log(`model trained on ${examples.length} examples, reg ${opts.reg}, minCount ${opts.minCount}`);
+  }
   return { verbose: argv.includes('--verbose'), width: argv.includes('--full') ? 10_000 : 80, all: argv.includes('--all'), options };
 }
 
@@ -88,7 +105,7 @@ function confusion(pairs: [string, string][]): void {
 function main(): void {
   const argv = process.argv.slice(2);
   const f = flags(argv);
-  const dirs = argv.filter((a, i) => !a.startsWith('--') && !['--unnamed', '--threshold'].includes(argv[i - 1] ?? ''));
+  const dirs = argv.filter((a, i) => !a.startsWith('--') && !['--unnamed', '--threshold', '--without', '--reg', '--min-count'].includes(argv[i - 1] ?? ''));
   if (dirs.length === 1) {
     const pairs = scoreSet(dirs[0]!, f);
     console.log(scores(pairs));
