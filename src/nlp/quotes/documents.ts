@@ -2,6 +2,7 @@
 // letters), a paper or report as the body that published it.
 import { INSTITUTION_NOUNS } from './lexicon.ts';
 import { subjectAfter } from './subject-phrase.ts';
+import type { OrgMatcher } from './orgs.ts';
 import type { Speaker } from './speakers.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -58,4 +59,21 @@ const IN_A_DOCUMENT = new RegExp(`^\\s*(?:But\\s+|And\\s+)?In\\s+(?:a|an|its|the
 export function noteDocumentOf(w: WalkInput, s: number, speaker: Speaker): void {
   const m = IN_A_DOCUMENT.exec(w.masked.slice(s, s + 200));
   if (m && !speaker.person && speaker.org) w.state.noteSource(INSTITUTION_NOUNS[m[1]!]!, speaker.org);
+}
+
+const PUBLISHED_BY = new RegExp(`\\b(${Object.keys(INSTITUTION_NOUNS).join('|')})\\b,?\\s+(?:was\\s+|is\\s+)?(?:published|commissioned|produced|written|carried out|conducted|compiled)\\b[^.;]{0,60}?\\bby\\s+(?:the\\s+)?`, 'gi');
+
+/**
+ * "A serious case review … has found that …" in a lead, then "The review, published on Thursday by the X board, said":
+ * the body the article names as a source's publisher, wherever it names it, for a source no body has claimed yet.
+ */
+export function publishersNamed(masked: string, orgs: OrgMatcher): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of masked.matchAll(PUBLISHED_BY)) {
+    const at = m.index + m[0].length;
+    const org = orgs.find(masked.slice(at, at + 120), at)[0];
+    const noun = INSTITUTION_NOUNS[m[1]!.toLowerCase()]!;
+    if (org && org.start === at && !out.has(noun)) out.set(noun, org.org);
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import { SpeakerState, type Speaker } from './speakers.ts';
 import { introducedAbove, unmarkedStatement } from './statements.ts';
 import { asidesIn, withoutAside } from './brackets.ts';
 import { interviewAnswers } from './interview.ts';
-import { giveToSignatory, noteDocumentOf, notePublisher, noteSignatories } from './documents.ts';
+import { giveToSignatory, noteDocumentOf, notePublisher, noteSignatories, publishersNamed } from './documents.ts';
 import { inferDate, splitParagraphs, splitSentences, type Paragraph } from './text.ts';
 import type { Found, WalkInput } from './walk-input.ts';
 
@@ -38,6 +38,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const passages = describePassages(buildPassages(spans, paras), masked, sentenceOf, phrase);
   const state = new SpeakerState(people, institutionOrg(text, orgs), (fits) => orgs.mostMentioned(fits));
   state.publisher = pagePublisher(text, orgs);
+  state.namedPublishers = publishersNamed(masked, orgs);
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
   atArticleCouncil(people, orgs);
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));

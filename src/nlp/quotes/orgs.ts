@@ -55,6 +55,8 @@ const PLACE_PREFIX = /^(?!(?:Chair|Chief|Director|Head|President|Vice|Deputy|Sen
 /** A local authority's name ("Kent County Council", "Tamsford Borough Council"), not a national body called a council. */
 const COUNCIL_NAME = /^(?:\p{Lu}[\p{L}’'-]*[ -]){1,4}(?:(?:(?:county|borough|city|district|town|metropolitan borough) )?council|Council)$|^(?:\p{Lu}[\p{L}’'-]*[ -]){1,3}(?:BC|CC|MBC|LBC|DC|RBC)$/u;
 const NATIONAL_WORDS = /\b(?:Care|Social|Workforce|Research|Education|Children|Inspection|Standards|Professional|National|British|General|Medical|Nursing|Arts|Sports?|Police|Chiefs|Health|Safeguarding|Advisory|Privy|Security|European|Youth|Schools?)\b/;
+/** Up to seven words before an acronym in brackets whose long form is written in lower case. */
+const LOWER_ACRONYM_INTRO = /((?:[\p{L}’'-]+ ){1,7})\(([A-Z][A-Za-z]{1,7})\)/gu;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 
 /**
@@ -94,11 +96,35 @@ export class OrgMatcher {
       const known = [...long.matchAll(registryAliases().re)].at(-1);
       this.learned.set(acr, known && known.index + known[0].length === long.length ? byAlias.get(known[0])! : long);
     }
+    this.learnLowerCase(text);
     // The long form of an unlisted acronym is a name of the same body.
     for (const org of [...this.learned.values()]) if (!registries().orgByShort.has(org)) this.learned.set(org, org);
     if (this.learned.size) {
       const keys = [...this.learned.keys()].sort((a, b) => b.length - a.length).map(escape);
       this.learnedRe = new RegExp(`(?<![\\p{L}])(?:${keys.join('|')})(?![\\p{L}])`, 'gu');
+    }
+  }
+
+  /**
+   * "the Caldbeck local safeguarding children board (LSCB)": the Guardian writes a local body in lower case; the words whose
+   * initials spell the acronym (and a place before them) are its name, written as a name.
+   */
+  private learnLowerCase(text: string): void {
+    const FN = /^(?:of|for|and|the|in|on)$/;
+    for (const m of text.matchAll(LOWER_ACRONYM_INTRO)) {
+      const acr = m[2]!;
+      if (this.learned.has(acr) || registryAliases().byAlias.has(acr)) continue;
+      const words = m[1]!.trim().split(' ');
+      // The shortest run of lower-case words before the brackets whose initials spell the acronym.
+      let k = 1;
+      const initials = (n: number) => words.slice(-n).filter((w) => !FN.test(w)).map((w) => w[0]).join('').toUpperCase();
+      while (k < words.length && initials(k) !== acr.toUpperCase()) k++;
+      const run = words.slice(-k);
+      if (initials(k) !== acr.toUpperCase() || !run.every((w) => /^[a-z’'-]+$/.test(w))) continue;
+      const place = words.length > k && /^\p{Lu}/u.test(words.at(-k - 1)!) && !/^(?:The|A|An|In|At|By|Of|For)$/.test(words.at(-k - 1)!) ? `${words.at(-k - 1)} ` : '';
+      const written = place + run.join(' ');
+      const name = place + run.map((w) => (FN.test(w) ? w : w[0]!.toUpperCase() + w.slice(1))).join(' ');
+      for (const key of [acr, written, name]) this.learned.set(key, name);
     }
   }
 

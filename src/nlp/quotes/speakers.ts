@@ -36,6 +36,8 @@ export class SpeakerState {
   private readonly groupSources = new Map<string, Speaker>();
   /** The body whose page this is ("From: Ofsted" on GOV.UK): "the figures" it publishes are its own. */
   publisher: string | null = null;
+  /** The body the article names anywhere as a source's publisher ("The review, published by X,"), by source noun. */
+  namedPublishers = new Map<string, string>();
 
   constructor(
     private readonly people: ArticlePeople,
@@ -86,7 +88,7 @@ export class SpeakerState {
         const owner = !ref.org && ref.orgNoun ? this.generic(ref.orgNoun)?.org ?? null : null;
         // "the watchdog's figures", "the inspection report": the inspectorate's, whoever published the last "figures".
         const inspection = ref.inspection ? this.institutionOrg : null;
-        const org = ref.org ?? owner ?? inspection ?? this.sources.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null) ?? (PUBLISHED_DATA.has(ref.noun) ? this.publisher : null);
+        const org = ref.org ?? owner ?? inspection ?? this.sources.get(sourceKind(ref.noun)) ?? this.namedPublishers.get(sourceKind(ref.noun)) ?? (DEFAULT_INSTITUTION.has(ref.noun) ? this.institutionOrg : null) ?? (PUBLISHED_DATA.has(ref.noun) ? this.publisher : null);
         if (ref.org) this.sources.set(sourceKind(ref.noun), ref.org);
         return org ? { name: organisationSpeakerName(org), org, role: ref.noun, person: null } : null;
       }

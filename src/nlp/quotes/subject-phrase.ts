@@ -52,7 +52,7 @@ function withWhoAside(ref: SpeakerRef | null, s: string, base: number, ctx: Phra
 }
 
 const SOURCE_BY = new RegExp(`^\\s*(?:(?:and|but|while|meanwhile|however|now)\\s+)?(?:an?|the|this|its|new)\\s+(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:(?:published|commissioned|carried out|released|produced)\\s+)?(?:by|from|for)\\s+[^,;]+$`, 'i');
-const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,?\\s*(?:published|released|commissioned|produced|written|carried out|conducted|compiled|obtained|collected|gathered|analysed|analyzed|undertaken)\\b[^]*?\\b(?:by|for)\\b`, 'i');
+const SOURCE_THEN_PUBLISHER = new RegExp(`^\\s*((?:an?|the|this|its|new)?\\s*(?:[\\w’'-]+\\s+){0,3}(?:${Object.keys(INSTITUTION_NOUNS).join('|')}))\\s*,?\\s*(?:published|released|commissioned|produced|written|carried out|conducted|compiled|obtained|collected|gathered|analysed|analyzed|undertaken|based on)\\b[^]*?\\b(?:by|for)\\b`, 'i');
 
 /** "The report, published today by Ofsted, the CQC and HMICFRS, found": the source, from its first publisher. */
 function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
@@ -61,6 +61,14 @@ function sourceWithPublisher(s: string, base: number, ctx: PhraseContext): Speak
   const noun = m[1]!.trim().toLowerCase().split(/\s+/).at(-1)!;
   const org = ctx.orgs.find(s.slice(m[0].length), base + m[0].length)[0]?.org ?? null;
   return { type: 'institution', noun: INSTITUTION_NOUNS[noun]!, org };
+}
+
+const SOURCE_INTO = new RegExp(`^\\s*(?:an?|the|this|its|new)\\s+(?:(?!of\\b)[\\w’'-]+\\s+){0,3}(${Object.keys(INSTITUTION_NOUNS).join('|')})\\s+(?:into|on|about)\\s[^,;]+$`, 'i');
+
+/** "A serious case review into the death of a boy who was …": the source noun heads a subject its topic makes long. */
+function sourceInto(s: string): SpeakerRef | null {
+  const m = SOURCE_INTO.exec(s);
+  return m ? { type: 'institution', noun: INSTITUTION_NOUNS[m[1]!.toLowerCase()]!, org: null } : null;
 }
 
 const LETTER_FROM = /(?:^|[,;]\s*|\b(?:and|but)\s+)((?:an?|the|this|their)\s+(?:open\s+|joint\s+)?letter)\s*,?\s+(?:signed\s+by|from|by)\s+([^,;]+?)[\s,]*$/i;
@@ -100,7 +108,7 @@ function withBracketedPost(ref: SpeakerRef | null, s: string, base: number, ctx:
 const VIEW_OF = /^\s*(?:that|this|those|these|such)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:of|from)\s+/i;
 
 function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): SpeakerRef | null {
-  const published = sourceWithPublisher(s, base, ctx) ?? letterFromGroup(s, base, ctx);
+  const published = sourceWithPublisher(s, base, ctx) ?? letterFromGroup(s, base, ctx) ?? sourceInto(s);
   if (published) return published;
   const restricted = RESTRICTIVE.exec(s.slice(s.search(/[^,;]*$/)));
   if (restricted && !/[,;]/.test(restricted[1]!)) {
@@ -114,6 +122,8 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   const last = segs.at(-1)!;
   // "Name, chief executive of Become, the charity for care leavers, said": the last appositive describes the body.
   if (segs.length >= 3 && BODY_GLOSS.test(last.text.trim())) return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
+  const glossed = bodyGlossed(segs, base, ctx);
+  if (glossed) return glossed;
   // "A report by the National Children's Bureau has found": the source noun, not the body after "by", heads the subject.
   const bySource = SOURCE_BY.exec(last.text);
   if (bySource) {
@@ -142,6 +152,15 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   }
   // "Article 39, a charity, said": the body, described by the words after it.
   return core ?? (other?.type === 'org' ? other : null);
+}
+
+/** "Social Work England, the profession's regulator, said": a body named, then glossed by a source noun of no body. */
+function bodyGlossed(segs: Array<{ start: number; text: string }>, base: number, ctx: PhraseContext): SpeakerRef | null {
+  if (segs.length < 2 || !/^\s*(?:an?|the)\s/i.test(segs.at(-1)!.text) || ADVERBIAL.test(segs.at(-2)!.text.trim())) return null;
+  const gloss = readPhrase(segs.at(-1)!.text, base + segs.at(-1)!.start, ctx);
+  if (!(gloss?.type === 'generic' || (gloss?.type === 'institution' && !gloss.org))) return null;
+  const named = readPhrase(segs.at(-2)!.text, base + segs.at(-2)!.start, ctx);
+  return named?.type === 'org' ? named : null;
 }
 
 /** An appositive that says what kind of body the one before it is ("the charity for children in care", "a think tank"). */
