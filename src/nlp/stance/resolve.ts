@@ -34,7 +34,7 @@ export interface Resolved {
 const CONCESSION = 0.3;
 const REBUTTAL = 0.8;
 const PREFACE = 0.8;
-const WORKFORCE_WINDOW = 4;
+const WORKFORCE_WINDOW = 6;
 const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'concluded', 'judged', 'warned', 'warn', 'warns', 'reported', 'saw', 'see', 'seen', 'identified', 'highlighted', 'noted', 'observed', 'told']);
 const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'not']);
 const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);

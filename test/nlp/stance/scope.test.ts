@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNCIL, DIRECTORS, stanceOf } from './helpers.ts';
+import { COUNCIL, DIRECTORS, OFSTED_REPORT, stanceOf } from './helpers.ts';
 
 describe('classifyStance: what a negation or a question governs', () => {
   it('a negative subject negates its whole clause: denying a call to scrap inspection supports it', () => {
@@ -46,5 +46,25 @@ describe('classifyStance: at whom a call or an acceptance is aimed', () => {
     'I accept that a failing service needs closer oversight, but monthly visits leave staff no time to improve',
   ])('acceptance before a reservation is mixed: %s', (quote) => {
     expect(stanceOf(quote, COUNCIL).stance).toBe('mixed');
+  });
+});
+
+describe('classifyStance: words that only look like a position', () => {
+  it('"exceptional circumstances" is not praise of the services', () => {
+    const r = stanceOf('Inspectors will take account of the exceptional circumstances councils have faced this winter', OFSTED_REPORT);
+    expect(r.stance).not.toBe('supports');
+  });
+
+  it("the inspectorate's concern for staff wellbeing is sympathy, not a verdict", () => {
+    const r = stanceOf('We are concerned about the wellbeing of staff in children’s services after such a hard year', OFSTED_REPORT);
+    expect(r.stance).not.toBe('supports');
+  });
+
+  it('questioning how a grade was reached criticises it', () => {
+    expect(stanceOf('The review questioned how inspectors could have rated the service good a few months earlier', COUNCIL).stance).toBe('opposes');
+  });
+
+  it('a rating that gave a false sense of security is criticised', () => {
+    expect(stanceOf('The good rating gave the board a false sense of security', COUNCIL).stance).toBe('opposes');
   });
 });
