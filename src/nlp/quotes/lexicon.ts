@@ -72,7 +72,7 @@ export const INSTITUTION_NOUNS: Record<string, string> = {
   inspectors: 'inspectors', inspectorate: 'inspectorate', inspectorates: 'inspectorates', consultation: 'consultation', watchdog: 'watchdog', regulator: 'regulator',
   report: 'report', review: 'review', study: 'study', survey: 'survey', research: 'research', analysis: 'analysis', figures: 'figures', outcomes: 'outcomes', results: 'results',
   data: 'data', poll: 'poll', audit: 'audit', statistics: 'statistics', evaluation: 'evaluation', findings: 'findings', ombudsman: 'ombudsman', inquiry: 'inquiry', guidance: 'guidance',
-  letter: 'letter', paper: 'paper', briefing: 'briefing', signatories: 'letter',
+  letter: 'letter', paper: 'paper', briefing: 'briefing', signatories: 'letter', inspection: 'inspection',
 };
 
 /** Nouns that refer back to an organisation already in play ("the union said"), with the kinds they fit (null: any). */

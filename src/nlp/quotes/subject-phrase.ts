@@ -136,7 +136,7 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   if (!head.trim()) return null;
   const headStart = last.start + head.length - head.trimStart().length;
   const headText = clean.slice(headStart, last.start + head.length);
-  const core = /^(?:at|of|for|from|with|in|on|by)\s/i.test(headText) ? null : readPhrase(headText, base + headStart, ctx);
+  const core = /^(?:at|of|for|from|with|in|on|by|through|during|under|over|across|against)\s/i.test(headText) ? null : readPhrase(headText, base + headStart, ctx);
   if (core && (core.type === 'pronoun' || core.type === 'institution' || core.type === 'generic')) return core;
   // Appositives: "Name, role," or "role, Name," — one segment back, if it is not an adverbial clause.
   const prev = segs.length > 1 ? segs.at(-2)! : null;
