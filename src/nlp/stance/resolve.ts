@@ -66,7 +66,10 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       if (own && aimedAtSector(m, s)) return verdict(m, s);
       return own ? concede() : opposes();
     case 'remove':
-      return s.negated ? supports(0.5, true) : own ? concede() : opposes();
+      if (s.negated) return supports(0.5, true);
+      // "Scrapping grades would be a gift to weak councils": the removal is framed as a loss, so it defends the regime.
+      if (followedBy(s, 'lossFrame', m.to, 6)) return supports();
+      return own ? concede() : opposes();
     case 'verdict':
       return s.negated ? null : verdict(m, s);
     case 'sectorPraise':

@@ -68,3 +68,16 @@ describe('classifyStance: words that only look like a position', () => {
     expect(stanceOf('The good rating gave the board a false sense of security', COUNCIL).stance).toBe('opposes');
   });
 });
+
+describe('classifyStance: a removal framed as a loss', () => {
+  it.each([
+    'Scrapping the grades would be a gift to every council that wants to avoid comparison',
+    'Ending routine inspections of children’s homes would be a serious mistake',
+  ])('defends the regime: %s', (quote) => {
+    expect(stanceOf(quote, COUNCIL).stance).toBe('supports');
+  });
+
+  it('a call to scrap stays opposition', () => {
+    expect(stanceOf('We want the grades scrapped as soon as possible', DIRECTORS).stance).toBe('opposes');
+  });
+});
