@@ -81,3 +81,12 @@ describe('classifyStance: a removal framed as a loss', () => {
     expect(stanceOf('We want the grades scrapped as soon as possible', DIRECTORS).stance).toBe('opposes');
   });
 });
+
+describe('classifyStance: criticism of how inspection is used or what it captures', () => {
+  it.each([
+    'Ministers rely too heavily on inspection grades when they decide where to intervene',
+    'The report does not fully reflect the pressure our staff have been under',
+  ])('opposes: %s', (quote) => {
+    expect(stanceOf(quote, COUNCIL).stance).toBe('opposes');
+  });
+});
