@@ -52,9 +52,10 @@ export function resolvePersonId(db: DB, q: PersonQuery): number | null {
   const key = nameKey(q.name);
   if (!key) return null;
   const orgId = q.orgId !== undefined ? q.orgId : q.org ? resolveOrganisationId(db, q.org) : null;
-  const id = key.includes(' ') ? findFullName(db, key, orgId) : findSurname(db, key, orgId);
-  const personId = id ?? createPerson(db, q.name);
-  addAlias(db, personId, q.name);
+  const found = key.includes(' ') ? findFullName(db, key, orgId) : findSurname(db, key, orgId);
+  const personId = found?.id ?? createPerson(db, q.name);
+  // Ingest resolves a known speaker far more often than a new name form: no INSERT when the alias is there already.
+  if (!found?.hasAlias) addAlias(db, personId, q.name);
   if (q.role && orgId !== null) recordRole(db, personId, orgId, q.role, q.date?.slice(0, 10) ?? null);
   return personId;
 }
@@ -76,18 +77,43 @@ function findByAlias(db: DB, key: string): number | null {
   return row ? resolveMerges(db, row.person_id) : null;
 }
 
-function findFullName(db: DB, key: string, orgId: number | null): number | null {
-  const ids = [...new Set((cachedStatement(db, 'SELECT person_id FROM person_aliases WHERE alias = ?').all(key) as Array<{ person_id: number }>).map((r) => resolveMerges(db, r.person_id)))];
-  if (ids.length <= 1) return ids[0] ?? null;
-  return (orgId !== null && ids.find((id) => hasOrg(db, id, orgId))) || Math.max(...ids);
+/** A person found for a name, and whether that person has the name's key as an alias already. */
+interface Found {
+  id: number;
+  hasAlias: boolean;
+}
+
+interface AliasRow {
+  person_id: number;
+  merged_into: number | null;
+  alias: string;
+}
+
+/** People with an alias matching `where`, each with its merge target, read in one statement (most are not merged). */
+function aliasRows(db: DB, where: string, ...params: string[]): AliasRow[] {
+  return cachedStatement(db, `SELECT a.person_id, p.merged_into, a.alias FROM person_aliases a LEFT JOIN people p ON p.id = a.person_id WHERE ${where}`)
+    .all(...params) as AliasRow[];
+}
+
+const mergedId = (db: DB, r: AliasRow) => (r.merged_into === null ? r.person_id : resolveMerges(db, r.person_id));
+
+/** The person among `ids` whose alias row is `key` itself: no alias to add then. */
+const found = (rows: AliasRow[], key: string, id: number | null | undefined): Found | null =>
+  id == null ? null : { id, hasAlias: rows.some((r) => r.person_id === id && r.alias === key) };
+
+function findFullName(db: DB, key: string, orgId: number | null): Found | null {
+  const rows = aliasRows(db, 'a.alias = ?', key);
+  const ids = [...new Set(rows.map((r) => mergedId(db, r)))];
+  if (ids.length <= 1) return found(rows, key, ids[0]);
+  return found(rows, key, (orgId !== null && ids.find((id) => hasOrg(db, id, orgId))) || Math.max(...ids));
 }
 
 /** A bare surname matches only one known person with that surname (at the same organisation when one is given). */
-function findSurname(db: DB, surname: string, orgId: number | null): number | null {
-  const rows = cachedStatement(db, "SELECT DISTINCT person_id FROM person_aliases WHERE alias = ? OR alias LIKE '% ' || ?").all(surname, surname) as Array<{ person_id: number }>;
-  const ids = [...new Set(rows.map((r) => resolveMerges(db, r.person_id)))];
+function findSurname(db: DB, surname: string, orgId: number | null): Found | null {
+  const rows = aliasRows(db, "a.alias = ? OR a.alias LIKE '% ' || ?", surname, surname);
+  const ids = [...new Set(rows.map((r) => mergedId(db, r)))];
   const fits = orgId === null ? ids : ids.filter((id) => hasOrg(db, id, orgId));
-  return fits.length === 1 ? fits[0]! : null;
+  return fits.length === 1 ? found(rows, surname, fits[0]) : null;
 }
 
 function hasOrg(db: DB, personId: number, orgId: number): boolean {

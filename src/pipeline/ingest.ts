@@ -115,11 +115,14 @@ function recheck(db: DB, batch: AnalysedBatch, k: number, item: IngestResult | A
 
 /** Stores analysed articles with one commit, each in a savepoint of its own. */
 function storeAll(db: DB, analysed: Array<IngestResult | Analysed | Error>, now: Date): Array<IngestResult | Error> {
-  const storeOne = db.transaction((a: Analysed) => store(db, a, now));
+  const orgIds = new Map<string, number | null>();
+  const storeOne = db.transaction((a: Analysed) => store(db, a, now, orgIds));
   return db.transaction(() =>
     analysed.map((a) => {
       if (a instanceof Error || 'status' in a) return a;
       const stored = attempt(() => storeOne(a));
+      // Its savepoint is rolled back: an organisation it added is gone.
+      if (stored instanceof Error) orgIds.clear();
       // SQLite rolls the whole transaction back on some errors (a full disk): then the batch is lost, not half-stored.
       if (!db.inTransaction) throw stored;
       return stored;
@@ -194,7 +197,7 @@ function findExisting(db: DB, url: string, seenUrl: string): ArticleRef | null {
 
 /** Stores an analysed article; call inside a transaction. Looks again, since the store may have changed since
  * `analyse` (another process, or an earlier article of the same batch). */
-function store(db: DB, a: Analysed, now: Date): IngestResult {
+function store(db: DB, a: Analysed, now: Date, orgIds?: Map<string, number | null>): IngestResult {
   const existing = findExisting(db, a.url, a.seenUrl);
   const known = storedResult(db, a.url, a.seenUrl, a.row.contentHash, existing);
   if (known) {
@@ -214,7 +217,7 @@ function store(db: DB, a: Analysed, now: Date): IngestResult {
     // A new article has no corrections yet, and its speakers were resolved through merges: nothing to reapply.
     const derived = { simhash: near.fingerprint ?? '', duplicateOf: near.duplicateOf, processedAt: now.toISOString(), nlpVersion: NLP_VERSION };
     articleId = insertArticle(db, a.row, derived);
-    replaceArticleQuotes(db, { id: articleId, ...article }, resolveQuoteLinks(db, a.quotes, a.row.publishedAt));
+    replaceArticleQuotes(db, { id: articleId, ...article }, resolveQuoteLinks(db, a.quotes, a.row.publishedAt, orgIds));
   }
   if (a.seenUrl !== (existing?.url ?? a.url)) addArticleUrl(db, a.seenUrl, articleId);
   return { status: existing ? 'updated' : 'new', articleId, quotes: a.quotes.length };

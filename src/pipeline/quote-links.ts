@@ -6,9 +6,13 @@ import { resolvePersonId } from '../db/people.ts';
 import { isOrganisationSpeaker } from '../nlp/registries.ts';
 import type { AnalysedQuote } from '../types.ts';
 
-export function resolveQuoteLinks(db: DB, quotes: AnalysedQuote[], published: string | null): QuoteToStore[] {
+/**
+ * `orgIds` remembers the organisation each name resolved to. A caller may share it between the articles of one
+ * transaction (no other connection can write meanwhile, and a name resolved once resolves to the same row again),
+ * but must clear it when a savepoint rolls back, since a row it names may be gone.
+ */
+export function resolveQuoteLinks(db: DB, quotes: AnalysedQuote[], published: string | null, orgIds = new Map<string, number | null>()): QuoteToStore[] {
   // An article quotes a few speakers many times: resolve each distinct one once (resolving again gives the same id).
-  const orgIds = new Map<string, number | null>();
   const personIds = new Map<string, number | null>();
   const orgId = (name: string) => memo(orgIds, name, () => resolveOrganisationId(db, name));
   return quotes.map((q) => {
