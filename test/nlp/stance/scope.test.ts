@@ -90,3 +90,13 @@ describe('classifyStance: criticism of how inspection is used or what it capture
     expect(stanceOf(quote, COUNCIL).stance).toBe('opposes');
   });
 });
+
+describe('classifyStance: accepting in full', () => {
+  it('accepting a letter in full takes the verdict up', () => {
+    expect(stanceOf('The trust accepted the letter in full and has already begun work on the actions', COUNCIL).stance).toBe('supports');
+  });
+
+  it('paying something in full is not an acceptance', () => {
+    expect(stanceOf('The government must fund the pay award in full', COUNCIL).stance).not.toBe('supports');
+  });
+});
