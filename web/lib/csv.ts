@@ -1,12 +1,13 @@
 // CSV that streams: rows are read from an iterator a chunk at a time, so exports of any size use little memory.
-// Cells that a spreadsheet would run as a formula (= + - @, tab, CR) are neutralised with a leading apostrophe.
+// Text cells that a spreadsheet would run as a formula (= + - @, tab, CR) are neutralised with a leading apostrophe;
+// numbers are written as they are (a negative net stance must stay a number, and a number is never a formula).
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof value !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
