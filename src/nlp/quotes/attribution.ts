@@ -51,6 +51,8 @@ export function isSpeechTail(tail: string): boolean {
   return SPEECH_TAIL.test(tail);
 }
 
+const VERDICT_OF = /(?:^|[.!?]\s+)(?:((?:[Tt]he\s+)?[^\s,:.;][^,:.;]{1,60}?)['’]s?|([Hh]is|[Hh]er))\s+(verdict|message|response|reaction|view|assessment|answer|reply|warning|advice|conclusion)(?:\s+to\s+[^,:;.]{1,40}?)?\s+(?:was|is)\b[^:;.]{0,30}:\s*$/;
+
 /** Attribution in the narrative before an opening mark: `He said: ` / `X told MPs: ` / `Wilshaw: ` (captions). */
 export function attributionBefore(head: string, base: number, ctx: PhraseContext): Attribution | null {
   const cues = findCues(head);
@@ -60,6 +62,13 @@ export function attributionBefore(head: string, base: number, ctx: PhraseContext
     const ref = subjectOfCue(head, base, cues, k, ctx);
     if (ref) return { ref, cue: phraseOf(head, cue) };
     break;
+  }
+  // "The chief inspector's verdict was blunt: “…”": the owner of the verdict speaks.
+  const verdict = VERDICT_OF.exec(head);
+  if (verdict) {
+    const pronoun = verdict[2] ? (verdict[2].toLowerCase() === 'his' ? 'he' : 'she') : null;
+    const ref: SpeakerRef | null = pronoun ? { type: 'pronoun', pronoun, at: base + verdict.index } : readPhrase(verdict[1]!, base + verdict.index + verdict[0].indexOf(verdict[1]!), ctx);
+    if (ref && (pronoun || ref.type !== 'pronoun')) return { ref, cue: verdict[3]! };
   }
   // A label ("Wilshaw:") has no verb; a cue whose subject is nobody ("A figure close to X said:") is not a label.
   const label = cues.length ? null : /^\s*([^,:.]{2,60}):\s*$/.exec(head);

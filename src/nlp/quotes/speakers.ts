@@ -110,7 +110,12 @@ export class SpeakerState {
     const want = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
     if (!want) {
       if (p !== 'they' && p !== 'it') return null;
-      const found = [...this.history].reverse().find((s) => !s.person || s.doc) ?? null;
+      const back = [...this.history].reverse();
+      const found = back.find((s) => !s.person || s.doc) ?? null;
+      // "“…,” it said in a statement." right after the council's leader spoke: the leader's body, not one that spoke before.
+      const last = back.find((s) => !s.topic);
+      const org = p === 'it' && last?.person?.org && !last.doc && last !== found ? last.person.org : null;
+      if (org) return { name: organisationSpeakerName(org), org, role: null, person: null };
       return found?.doc ? { ...found, doc: false } : found;
     }
     const people = [...this.history].reverse().filter((s) => s.person);

@@ -38,6 +38,9 @@ const BULLET = /^[•*·▪–-]\s*/;
 /** "The report found:" — a finding verb introduces a list whose items may open with a capital. */
 const FINDINGS_INTRO = /\b(?:found|finds|concluded|concludes|shows|showed|revealed|reveals|highlights|highlighted|warns|warned|identified|identifies)(?:\s+that)?:\s*$/;
 
+/** "The inspectors' report said:" above bulleted items: each bullet is what it said. */
+const SAID_INTRO = /\b(?:said|says|added|adds|noted|notes|recommended|recommends|stated|states)(?:\s+that)?:\s*$/;
+
 /**
  * "The report found that:" above a list: each item is what the source found (reported, so indirect), until the list ends.
  * Returns the speaker while the list runs.
@@ -55,7 +58,7 @@ function listItem(w: WalkInput, para: Paragraph, current: Speaker | null, out: F
   if (!LIST_ITEM.test(body) && !(capitalised && /^(?:[•*·▪–-]\s*)?\p{Lu}/u.test(body) && !/[.!?]\s+\p{Lu}/u.test(body))) return null;
   let speaker = continues ? current : null;
   if (!speaker) {
-    if (!above || !(/\bthat:\s*$/.test(intro) || FINDINGS_INTRO.test(intro))) return null;
+    if (!above || !(/\bthat:\s*$/.test(intro) || FINDINGS_INTRO.test(intro) || (BULLET.test(body) && SAID_INTRO.test(intro)))) return null;
     const a = introducedAbove(w, para.index);
     speaker = a ? w.state.resolve(a.ref) : null;
     if (!speaker) return null;

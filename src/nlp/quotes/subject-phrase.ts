@@ -122,6 +122,10 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   const last = segs.at(-1)!;
   // "Name, chief executive of Become, the charity for care leavers, said": the last appositive describes the body.
   if (segs.length >= 3 && BODY_GLOSS.test(last.text.trim())) return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
+  // "Karen Lowe, 42, from Brockton, said": an age or a home town after the name says who they are, not who speaks.
+  if (segs.length >= 2 && (/^\s*\d{1,3}\s*$/.test(last.text) || (/^\s*(?:from|of)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*$/u.test(last.text) && !ctx.orgs.find(last.text, base + last.start).length))) {
+    return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
+  }
   const glossed = bodyGlossed(segs, base, ctx);
   if (glossed) return glossed;
   // "A report by the National Children's Bureau has found": the source noun, not the body after "by", heads the subject.

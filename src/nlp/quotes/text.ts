@@ -45,7 +45,9 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
     const t = text.slice(start, end);
     const key = t.length < 400 ? norm(t) : `#${index}`;
     // A line ending with a colon introduces what follows ("The report found:"); headlines never do.
-    const short = t.length < 160 && !/[.!?:]["”’']?$/.test(t);
+    // A bulleted item of a few words is a list's, even unpunctuated ("• too many plans were out of date").
+    const item = /^[•▪·]\s*(?:[\p{L}’'-]+\s+){3}/u.test(t);
+    const short = t.length < 160 && !/[.!?:]["”’']?$/.test(t) && !item;
     let placement: Placement = 'body';
     if (CAPTION_CREDIT.test(t) || (t.length < 160 && /^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?:\s*["“‘']/.test(t))) placement = 'caption';
     else if ((titleNorm && key === titleNorm) || (short && (firstBody < 0 || index < firstBody))) {
@@ -55,7 +57,7 @@ function placeParagraphs(text: string, paras: Array<[number, number]>, title: st
     }
     else if (seen.has(key) && index - seen.get(key)! <= 2 && index <= firstBody + 2) placement = 'standfirst';
     if (!seen.has(key)) seen.set(key, index);
-    const furniture = FURNITURE.test(t) || (t.length < 40 && !TERMINAL.test(t) && !/["“”‘’']/.test(t));
+    const furniture = FURNITURE.test(t) || (t.length < 40 && !TERMINAL.test(t) && !/["“”‘’']/.test(t) && !item);
     return { index, start, end, placement, furniture, storyEnd: furniture && ARTICLE_END.test(t) };
   });
 }
