@@ -7,7 +7,7 @@
 // Then the parallel import path (`ingestBatches`: the NLP stage on a pool of worker threads, one per core, while the
 // main thread stores batches of 50) next to bare `readDoc` on a pool of the same size, in alternating segments: its
 // rate is given against bare wink on one thread and against bare wink on the same number of threads.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/connection.ts';
@@ -53,6 +53,17 @@ export function generateCorpus(n: number, seed = 7): ScrapedArticle[] {
  * lengthens wall time but hardly CPU time, so these say what each path costs when the machine is busy. */
 const cpu = new Map<string, number>();
 const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+/** CPU seconds of the main thread alone (Linux: its /proc task entry, in clock ticks of 10 ms), or NaN elsewhere: in the
+ * parallel path it stores while the worker threads analyse, so it shows which side bounds the rate. */
+const mainThreadCpuSeconds = () => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
+const mainCpu = new Map<string, number>();
 
 /** Seconds spent in each function over the same items, timed in alternating chunks so that load from other
  * processes on the machine hits them all alike. Each function gets one chunk (its first and last index) at a time. */
@@ -76,10 +87,11 @@ async function alternateAsync(n: number, fns: Array<[string, (from: number, to: 
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
     for (const [k, [name, fn]] of fns.entries()) {
-      const [t, c] = [performance.now(), cpuSeconds()];
+      const [t, c, m] = [performance.now(), cpuSeconds(), mainThreadCpuSeconds()];
       await fn(from, to);
       ms[k]! += performance.now() - t;
       cpu.set(name, (cpu.get(name) ?? 0) + cpuSeconds() - c);
+      mainCpu.set(name, (mainCpu.get(name) ?? 0) + mainThreadCpuSeconds() - m);
     }
   }
   return ms.map((m) => m / 1000);
@@ -159,6 +171,7 @@ export async function runPipelineBench(n = COUNT) {
       // Seconds per article beyond the NLP stage, in units of one bare readDoc: the store's own cost.
       storeInWinkUnits: (singleS - nlpS) / winkS, storeBatchedInWinkUnits: (batchedS - nlpS) / winkS,
       cpuMsPerArticle: Object.fromEntries([...cpu].map(([name, sec]) => [name, (1000 * sec) / n])),
+      mainThreadCpuMsPerArticle: Object.fromEntries([...mainCpu].map(([name, sec]) => [name, (1000 * sec) / n])),
       threadWarmup: { articles: WARMUP_THREADS, bareCpuMs: par.warmBare, pipelineCpuMs: par.warmPipeline },
     };
     const pct = (r: number) => `${(100 * r).toFixed(0)}% of bare wink`;
@@ -178,7 +191,8 @@ export async function runPipelineBench(n = COUNT) {
     const c = figures.cpuMsPerArticle;
     console.log(`CPU ms per article (all threads; hardly changed by load from other processes): bare readDoc ${c.wink!.toFixed(1)}, NLP stage ${c.nlp!.toFixed(1)}, ` +
       `one commit each ${c.pipeline!.toFixed(1)}, one commit/${CHUNK} ${c.pipelineBatched!.toFixed(1)}; on ${par.workers} threads: bare readDoc ${c.winkParallel!.toFixed(1)}, ` +
-      `ingest → NLP → store ${c.pipelineParallel!.toFixed(1)} (bare readDoc on one thread / that = ${(c.wink! / c.pipelineParallel!).toFixed(2)})`);
+      `ingest → NLP → store ${c.pipelineParallel!.toFixed(1)} (bare readDoc on one thread / that = ${(c.wink! / c.pipelineParallel!).toFixed(2)}), ` +
+      `of which the main thread (checks, store, messages) ${figures.mainThreadCpuMsPerArticle.pipelineParallel!.toFixed(1)}`);
     console.log(`warm-up of fresh threads (untimed above): their first ${WARMUP_THREADS} articles cost ${par.warmBare.toFixed(1)} CPU ms each (bare readDoc) and ` +
       `${par.warmPipeline.toFixed(1)} (ingest → NLP → store)`);
     const ex = extractionCost(PAGES);
