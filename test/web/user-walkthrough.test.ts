@@ -29,3 +29,23 @@ describe('CSV exports keep numbers numeric', () => {
     expect(csvCell(-2)).toBe('-2');
   });
 });
+
+describe('reported speech is never shown as a direct quote', () => {
+  const INDIRECT = 'the new framework would raise standards';
+
+  it('keeps quotation marks off indirect quotes in the Atom feed, and links each entry to its article', async () => {
+    const xml = await (await app.request('/quotes.atom?org=ofsted&from=2016-07-21&to=2016-07-21')).text();
+    expect(xml).toContain(`Reported: ${INDIRECT} (Sir Michael Wilshaw`);
+    expect(xml).not.toContain(`“${INDIRECT}”`);
+    expect(xml).toContain('<link rel="related" type="text/html" href="https://cypn.example/news/framework"/>');
+    const direct = await (await app.request('/quotes.atom?org=adcs&kind=direct&from=2016-07-21')).text();
+    expect(direct).toContain('“The framework is flawed and does not help children.”');
+  });
+
+  it('keeps quotation marks off indirect quotes in an article page\'s list of quotes', async () => {
+    const html = await (await app.request(`/articles/${f.ids.mainArticle}`)).text();
+    const list = html.slice(html.indexOf('class="quote-index"'));
+    expect(list).toContain(`>${INDIRECT}</a>`);
+    expect(list).toContain('>“The framework is flawed and does not help children.”</a>');
+  });
+});

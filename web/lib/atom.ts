@@ -7,6 +7,8 @@ export interface AtomEntry {
   updated: string;
   author: string | null;
   content: string;
+  /** The original article the entry's quote comes from. */
+  related?: string;
 }
 
 export interface AtomFeed {
@@ -44,7 +46,7 @@ export function renderAtom(feed: AtomFeed): string {
     <id>${xmlEscape(e.id)}</id>
     <title type="text">${xmlEscape(e.title)}</title>
     <link rel="alternate" type="text/html" href="${xmlEscape(e.link)}"/>
-    <updated>${xmlEscape(e.updated)}</updated>
+${e.related ? `    <link rel="related" type="text/html" href="${xmlEscape(e.related)}"/>\n` : ''}    <updated>${xmlEscape(e.updated)}</updated>
 ${e.author ? `    <author><name>${xmlEscape(e.author)}</name></author>\n` : ''}    <content type="text">${xmlEscape(e.content)}</content>
   </entry>`,
   );

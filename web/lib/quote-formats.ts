@@ -43,13 +43,18 @@ export function quoteAtomEntry(q: TimelineQuote, origin: string, now: string): A
   const speaker = q.person_name ?? q.speaker_name;
   const org = q.org_name ?? q.speaker_org;
   const short = q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text;
+  const original = safeHref(q.original_url ?? q.article_url);
   return {
     id: `${origin}/quotes/${q.id}`,
     title: `${speaker ?? 'Unattributed'}${org ? ` (${org})` : ''}: ${short}`,
     link: `${origin}/quotes/${q.id}`,
     updated: atomDate(q.published_at, now),
     author: speaker,
-    content: `“${q.text}” (${[speaker, q.role, org].filter(Boolean).join(', ')}; stance: ${q.stance}) In "${q.article_title}"${q.source_name ? `, ${q.source_name}` : ''}.`,
+    related: original ?? undefined,
+    // Only a direct quote goes between quotation marks: reported speech in marks would misquote the speaker.
+    content: `${q.kind === 'direct' ? `“${q.text}”` : `${q.kind === 'indirect' ? 'Reported' : 'Partly quoted'}: ${q.text}`} ` +
+      `(${[speaker, q.role, org].filter(Boolean).join(', ')}; stance: ${q.stance}) In "${q.article_title}"${q.source_name ? `, ${q.source_name}` : ''}` +
+      `${original ? `: ${original}` : ''}.`,
   };
 }
 

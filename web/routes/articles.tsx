@@ -22,6 +22,12 @@ function ArticleBody({ a, quotes }: { a: ArticleDetail; quotes: ArticleQuote[] }
   return <div class="article-body">{paragraphs(a.body).map((p) => <p>{highlight(a.body, spans, p.start, p.end)}</p>)}</div>;
 }
 
+/** A quote's first 140 characters; only a direct quote goes between quotation marks (as on the timeline). */
+function quoteExcerpt(q: ArticleQuote): string {
+  const text = q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text;
+  return q.kind === 'direct' ? `“${text}”` : text;
+}
+
 function Copies({ copies }: { copies: OtherCopy[] }) {
   if (!copies.length) return null;
   return (
@@ -65,7 +71,7 @@ function ArticlePage({ a, quotes, copies }: { a: ArticleDetail; quotes: ArticleQ
           <ol class="quote-index">
             {quotes.map((q) => (
               <li>
-                <a href={`/quotes/${q.id}`}>“{q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text}”</a>
+                <a href={`/quotes/${q.id}`}>{quoteExcerpt(q)}</a>
                 <span class="quote-meta"> — <Attribution q={q} /> <StanceBadge stance={q.stance} /></span>
               </li>
             ))}
