@@ -49,3 +49,29 @@ describe('reported speech is never shown as a direct quote', () => {
     expect(list).toContain('>“The framework is flawed and does not help children.”</a>');
   });
 });
+
+describe('organisation and speaker filters ignore letter case', () => {
+  it('filters quotes by org=ADCS as by org=adcs', async () => {
+    const json = async (path: string) => (await (await app.request(path)).json()) as { rows: { id: number }[] };
+    const lower = await json('/quotes.json?org=adcs&_size=200');
+    expect(lower.rows.length).toBeGreaterThan(0);
+    expect((await json('/quotes.json?org=ADCS&_size=200')).rows).toEqual(lower.rows);
+    expect((await json('/quotes.json?speaker=Dave-Hill&_size=200')).rows).toEqual((await json('/quotes.json?speaker=dave-hill&_size=200')).rows);
+  });
+
+  it('draws trends for org=ADCS', async () => {
+    const res = await app.request('/trends.json?org=ADCS');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { filters: { org: string } }).filters.org).toBe('adcs');
+  });
+
+  it('sends /organisations/ADCS and /speakers/Dave-Hill to their profiles', async () => {
+    const org = await app.request('/organisations/ADCS');
+    expect(org.status).toBe(301);
+    expect(org.headers.get('location')).toBe('/organisations/adcs');
+    const json = await app.request('/speakers/Dave-Hill.json');
+    expect(json.headers.get('location')).toBe('/speakers/dave-hill.json');
+    expect((await app.request('/organisations/NOBODY')).status).toBe(301);
+    expect((await app.request('/organisations/nobody')).status).toBe(404);
+  });
+});

@@ -21,8 +21,9 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], value: str
 export function parseFilters(query: Record<string, string>): QuoteFilters {
   const f: QuoteFilters = {};
   if (query.q?.trim()) f.q = query.q;
-  f.speaker = slugParam('speaker', query.speaker);
-  f.org = slugParam('org', query.org);
+  // Person and organisation slugs are lower-case; `org=ADCS` is what people type after reading `org:ADCS`.
+  f.speaker = slugParam('speaker', query.speaker?.toLowerCase());
+  f.org = slugParam('org', query.org?.toLowerCase());
   f.source = slugParam('source', query.source);
   f.stance = oneOf<Stance>('stance', STANCES, query.stance);
   f.kind = oneOf<QuoteKind>('kind', QUOTE_KINDS, query.kind);

@@ -122,6 +122,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
   app.get('/speakers/:file', (c) => {
     const { base: slug, format } = splitFormat(c.req.param('file'));
     const p = personBySlug(db, slug);
+    if (!p && slug !== slug.toLowerCase()) return c.redirect(`/speakers/${encodeURIComponent(slug.toLowerCase())}${format === 'json' ? '.json' : ''}`, 301);
     if (!p) throw new NotFound(`There is no speaker "${slug}".`);
     if (p.merged_slug) return c.redirect(`/speakers/${encodeURIComponent(p.merged_slug)}${format === 'json' ? '.json' : ''}`, 301);
     const roles = rolesAt(db, p.id, null);
@@ -152,6 +153,7 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
   app.get('/organisations/:file', (c) => {
     const { base: slug, format } = splitFormat(c.req.param('file'));
     const o = organisationBySlug(db, slug);
+    if (!o && slug !== slug.toLowerCase()) return c.redirect(`/organisations/${encodeURIComponent(slug.toLowerCase())}${format === 'json' ? '.json' : ''}`, 301);
     if (!o) throw new NotFound(`There is no organisation "${slug}".`);
     const counts = stanceCounts(db, { organisationId: o.id });
     const people = organisationPeople(db, o.id);

@@ -26,7 +26,7 @@ function parseTrendParams(db: DB, c: Context): TrendParams {
   const opts: TrendOptions = { groupBy: 'none' };
   let orgName: string | null = null;
   if (q.org) {
-    const o = organisationBySlug(db, q.org);
+    const o = organisationBySlug(db, q.org.toLowerCase());
     if (!o) throw new BadRequest(`There is no organisation "${q.org.slice(0, 80)}".`);
     orgName = o.name;
     params.org = opts.org = o.slug;
