@@ -43,12 +43,29 @@ const REPORTING_WORDS: ReadonlySet<string> = new Set([
   'added', 'adds', 'warns', 'insisted', 'insists', 'claimed', 'claims', 'believes', 'suggests', 'explains', 'posted', 'tweeted',
   'called', 'urged', 'asked', 'challenged',
 ]);
-const ASCII_WORD = /[A-Za-z]+/g;
+/** REPORTING_WORDS as a letter tree (a–z), walked case-blind along each run of ASCII letters: no substrings, no regex. */
+interface WordTree { next: Array<WordTree | undefined>; word: boolean }
+const wordTree = (): WordTree => ({ next: new Array(26), word: false });
+const REPORTING_TREE = wordTree();
+for (const w of REPORTING_WORDS) {
+  let node = REPORTING_TREE;
+  for (let k = 0; k < w.length; k++) node = node.next[w.charCodeAt(k) - 97] ??= wordTree();
+  node.word = true;
+}
 
-/** `s` has one of REPORTING_WORDS as a word, in any case. */
+/** `s` has one of REPORTING_WORDS as a whole run of ASCII letters, in any case. */
 function mayReport(s: string): boolean {
-  ASCII_WORD.lastIndex = 0;
-  for (let m = ASCII_WORD.exec(s); m; m = ASCII_WORD.exec(s)) if (REPORTING_WORDS.has(m[0].toLowerCase())) return true;
+  let node: WordTree | undefined = REPORTING_TREE;
+  for (let i = 0; i <= s.length; i++) {
+    // Upper-case ASCII letters fold onto lower-case ones (| 32); nothing else lands in a–z.
+    const c = i < s.length ? s.charCodeAt(i) | 32 : 0;
+    if (c >= 97 && c <= 122) {
+      if (node) node = node.next[c - 97];
+      continue;
+    }
+    if (node?.word) return true;
+    node = REPORTING_TREE;
+  }
   return false;
 }
 
