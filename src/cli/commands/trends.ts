@@ -1,6 +1,7 @@
 // `stancewatch trends --org ADCS --by quarter [--speaker SLUG] [--from DATE] [--to DATE] [--json]`: stance over time.
 import { openDatabase } from '../../db/connection.ts';
 import { stanceTrends, type TrendGroup, type TrendPeriod, type TrendRow } from '../../db/trends.ts';
+import { checkDate } from '../../db/search.ts';
 import { stringOption, UsageError, type Command } from '../command.ts';
 
 const PERIODS: TrendPeriod[] = ['month', 'quarter'];
@@ -11,6 +12,16 @@ function oneOf<T extends string>(value: string | undefined, allowed: T[], name: 
   if (value === undefined) return undefined;
   if (!(allowed as string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
+}
+
+/** A --from/--to value: a real calendar date (2016-02-30 is refused, not read as March), else a usage error. */
+function dateOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return checkDate(`--${name}`, value);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 /** Net stance with its base, e.g. "+0.50" over n=4; "–" when no quote took a position. */
@@ -48,8 +59,8 @@ const command: Command = {
       groupBy: oneOf(stringOption(o, 'group'), GROUPS, 'group'),
       org: stringOption(o, 'org'),
       speaker: stringOption(o, 'speaker'),
-      from: stringOption(o, 'from'),
-      to: stringOption(o, 'to'),
+      from: dateOption(stringOption(o, 'from'), 'from'),
+      to: dateOption(stringOption(o, 'to'), 'to'),
       source: stringOption(o, 'source'),
     };
     const db = openDatabase(ctx.config().dbPath, { readonly: true });
