@@ -73,6 +73,8 @@ function storyEnds(text: string, paras: Paragraph[]): number[] {
  * right, not the holder of a post named before; "X, who is also director of …" may still be.
  */
 function hasOwnIdentity(masked: string, at: number): boolean {
+  // "The ADCS's Mike Rowe": a body's possessive before the name ties them to it.
+  if (/\p{Lu}[\p{L}.-]*['’]s?\s+$/u.test(masked.slice(Math.max(0, at - 40), at))) return true;
   const after = masked.slice(at, at + 120);
   const name = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*/u.exec(after)?.[0] ?? '';
   const rest = after.slice(name.length);
@@ -148,6 +150,26 @@ function reported(w: WalkInput, s: number, e: number, stops: number[], para: num
   const found = findReportedClauses(w.masked, s, e, stops, w.phrase).filter((r) => r.end > r.start);
   if (!found.length && !signed && !continuedFindings(w, s, e, para, out) && !notePublisher(w, s, e)) noteSubject(w, s, e, para);
   for (const r of found) reportedOne(w, r, s, e, para, out, pending);
+  addingAfterQuote(w, s, e, para, found, out, pending);
+}
+
+const ADDING_THAT = /^§+[.,!?]?["”’']\s*,?\s+[^.;§]{1,60}?,\s+(adding|saying|arguing|warning|insisting|noting|stressing)\s+that\s+/;
+
+/**
+ * "“…,” she said, adding that the charity would share the findings.": the participle reports for the quote's speaker, who
+ * is known once the quote has been read (so the clause waits with the sentence's other unattributed finds).
+ */
+function addingAfterQuote(w: WalkInput, s: number, e: number, para: number, found: Reported[], out: Found[], pending: Found[]): void {
+  const open = w.spans.find((m) => m.open === s);
+  const m = open ? ADDING_THAT.exec(w.masked.slice(open.start, e)) : null;
+  if (!m) return;
+  const start = open!.start + m[0].length;
+  const end = start + w.masked.slice(start, e).replace(/[\s.!?]+$/, '').length;
+  if (end <= start || found.some((r) => r.start < end && r.end > start)) return;
+  const quoted = w.spans.some((x) => x.open >= start && x.end <= end);
+  const f: Found = { start, end, text: w.text.slice(start, end), kind: quoted ? 'mixed' : 'indirect', speaker: null, cue: m[1]!, para, confidence: 0.7 };
+  out.push(f);
+  pending.push(f);
 }
 
 /**
