@@ -75,3 +75,20 @@ describe('organisation and speaker filters ignore letter case', () => {
     expect((await app.request('/organisations/nobody')).status).toBe(404);
   });
 });
+
+describe('profiles read like a person wrote them', () => {
+  it('shows a role seen on one day as that day, not as a range from the day to itself', async () => {
+    f.db.prepare(`INSERT INTO person_roles (person_id, organisation_id, role, from_date, to_date)
+      SELECT p.id, o.id, 'vice-president', '2015-02-11', '2015-02-11' FROM people p, organisations o WHERE p.slug = 'dave-hill' AND o.slug = 'adcs'`).run();
+    const html = await (await app.request('/organisations/adcs')).text();
+    expect(html).toContain('vice-president <span class="subtle">(11 February 2015)</span>');
+    expect(html).toContain('President <span class="subtle">(1 April 2016 – 31 March 2017)</span>');
+  });
+
+  it('does not list the parts of a speaker\'s own name as other names', async () => {
+    f.db.prepare(`INSERT INTO person_aliases (person_id, alias) SELECT id, a FROM people, (SELECT 'wilshaw' AS a UNION SELECT 'mike wilshaw') WHERE slug = 'michael-wilshaw'`).run();
+    const html = await (await app.request('/speakers/michael-wilshaw')).text();
+    const line = /Also quoted as: ([^<]*)</.exec(html)?.[1];
+    expect(line).toBe('mike wilshaw');
+  });
+});

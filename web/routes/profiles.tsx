@@ -21,6 +21,7 @@ import { NetChart, TrendTable, VolumeChart, type TrendRow } from '../views/stanc
 
 function period(from: string | null, to: string | null): string {
   if (!from && !to) return 'dates unknown';
+  if (from === to) return formatDate(from); // a role seen in one article, or on one day
   return `${from ? formatDate(from) : '…'} – ${to ? formatDate(to) : 'now'}`;
 }
 
@@ -133,7 +134,8 @@ export function profileRoutes(db: DB): Hono<AppEnv> {
     if (format === 'json') {
       return c.json({ ok: true, person: { slug: p.slug, name: p.name, aliases: personAliases(db, p.id) }, roles, stance_counts: counts, trends, topics, latest: latest.map((q) => quoteJson(q, origin(c))) });
     }
-    const aliases = personAliases(db, p.id).filter((a) => a !== p.name);
+    // Aliases are stored lower-case; the parts of the name itself ("wilshaw", "michael wilshaw") say nothing new.
+    const aliases = personAliases(db, p.id).filter((a) => !p.name.toLowerCase().includes(a.toLowerCase()));
     const csrf = c.get('csrf');
     return c.render(
       <article class="profile">
