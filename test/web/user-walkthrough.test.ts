@@ -92,3 +92,19 @@ describe('profiles read like a person wrote them', () => {
     expect(line).toBe('mike wilshaw');
   });
 });
+
+describe('an imported article names the site it came from', () => {
+  it('shows the site on the article page, the quote page and the timeline card', async () => {
+    const body = 'Ann Importer said: "Inspection is fair."';
+    const articleId = Number(f.db.prepare(`INSERT INTO articles (source_id, url, original_url, title, published_at, body, content_hash, fetched_at)
+      VALUES (NULL, 'https://www.imported.example/story', 'https://www.imported.example/story', 'Imported story', '2014-03-03', ?, 'hash-imported', '2014-03-04T00:00:00Z')`).run(body).lastInsertRowid);
+    const quoteId = Number(f.db.prepare(`INSERT INTO quotes (article_id, start, "end", text, kind, stance, speaker_name, published_at, source_id)
+      VALUES (?, 19, 38, 'Inspection is fair.', 'direct', 'supports', 'Ann Importer', '2014-03-03', NULL)`).run(articleId).lastInsertRowid);
+    const article = await (await app.request(`/articles/${articleId}`)).text();
+    expect(article).toMatch(/class="source-line">\s*imported\.example · /);
+    expect(await (await app.request(`/quotes/${quoteId}`)).text()).toContain('<dt>Source</dt><dd>imported.example</dd>');
+    const timeline = await (await app.request('/?to=2014-03-03')).text();
+    const card = timeline.slice(timeline.indexOf(`aria-labelledby="q${quoteId}-by"`));
+    expect(card.slice(0, card.indexOf('</article>'))).toContain('<span> · imported.example</span>');
+  });
+});

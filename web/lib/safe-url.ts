@@ -9,3 +9,13 @@ export function safeHref(raw: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** Where an article without a registry source came from (an imported file): its site, or 'local file'. */
+export function siteName(raw: string | null | undefined): string {
+  try {
+    const u = new URL((raw ?? '').trim());
+    return u.protocol === 'file:' ? 'local file' : u.hostname.replace(/^www\./, '') || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

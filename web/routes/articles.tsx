@@ -10,7 +10,7 @@ import { parseId, splitFormat } from '../lib/params.ts';
 import { origin } from '../lib/origin.ts';
 import { quoteJson } from '../lib/quote-formats.ts';
 import { formatDate } from '../lib/dates.ts';
-import { safeHref } from '../lib/safe-url.ts';
+import { safeHref, siteName } from '../lib/safe-url.ts';
 import { highlight, paragraphs } from '../views/highlight.tsx';
 import { Attribution, ExternalLink, StanceBadge, STANCE_LABELS } from '../views/components.tsx';
 
@@ -52,7 +52,7 @@ function ArticlePage({ a, quotes, copies }: { a: ArticleDetail; quotes: ArticleQ
     <article class="article-page">
       <h1>{a.title}</h1>
       <p class="source-line">
-        {a.source_name ?? a.source_id ?? 'Unknown source'} · <time datetime={a.published_at ?? undefined}>{formatDate(a.published_at)}</time>
+        {a.source_name ?? a.source_id ?? siteName(a.original_url ?? a.url)} · <time datetime={a.published_at ?? undefined}>{formatDate(a.published_at)}</time>
         {a.byline && <> · <span class="byline">{a.byline}</span></>}
         {' · '}<ExternalLink href={a.original_url ?? a.url}>Read the original</ExternalLink>
       </p>

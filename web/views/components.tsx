@@ -1,6 +1,6 @@
 // Small pieces shared by several pages: stance badges, links that must be safe, quote cards.
 import type { Child } from 'hono/jsx';
-import { safeHref } from '../lib/safe-url.ts';
+import { safeHref, siteName } from '../lib/safe-url.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { TimelineQuote } from '../../src/db/timeline.ts';
 
@@ -62,7 +62,7 @@ export function QuoteCard({ q }: { q: TimelineQuote }) {
         <p class="source-line">
           In <a href={`/articles/${q.article_id}`}>{q.article_title}</a>
           {' '}(<ExternalLink href={q.original_url ?? q.article_url}>original</ExternalLink>)
-          {q.source_name && <span> · {q.source_name}</span>}
+          <span> · {q.source_name ?? q.source_id ?? siteName(q.original_url ?? q.article_url)}</span>
           {' · '}<time datetime={q.published_at ?? undefined}>{formatDate(q.published_at)}</time>
           {' · '}<a href={`/quotes/${q.id}`} class="permalink">Permalink<span class="visually-hidden"> to quote {q.id}</span></a>
         </p>
