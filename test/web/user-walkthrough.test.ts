@@ -106,5 +106,7 @@ describe('an imported article names the site it came from', () => {
     const timeline = await (await app.request('/?to=2014-03-03')).text();
     const card = timeline.slice(timeline.indexOf(`aria-labelledby="q${quoteId}-by"`));
     expect(card.slice(0, card.indexOf('</article>'))).toContain('<span> · imported.example</span>');
+    const list = await (await app.request('/articles?to=2014-03-03')).text();
+    expect(list).toMatch(/Imported story<\/a><\/h2><p class="source-line">imported\.example · /);
   });
 });
