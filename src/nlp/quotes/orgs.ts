@@ -55,6 +55,8 @@ const PLACE_PREFIX = /^(?!(?:Chair|Chief|Director|Head|President|Vice|Deputy|Sen
 /** A local authority's name ("Kent County Council", "Tamsford Borough Council"), not a national body called a council. */
 const COUNCIL_NAME = /^(?:\p{Lu}[\p{L}’'-]*[ -]){1,4}(?:(?:(?:county|borough|city|district|town|metropolitan borough) )?council|Council)$|^(?:\p{Lu}[\p{L}’'-]*[ -]){1,3}(?:BC|CC|MBC|LBC|DC|RBC)$/u;
 const NATIONAL_WORDS = /\b(?:Care|Social|Workforce|Research|Education|Children|Inspection|Standards|Professional|National|British|General|Medical|Nursing|Arts|Sports?|Police|Chiefs|Health|Safeguarding|Advisory|Privy|Security|European|Youth|Schools?)\b/;
+const LOCAL_BOARD = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)['’]s\s+((?:improvement|safeguarding(?: children)?|scrutiny|corporate parenting|children['’]s (?:services )?improvement) (?:board|partnership|panel|committee))(?![\p{L}])/gu;
+
 /** Up to seven words before an acronym in brackets whose long form is written in lower case. */
 const LOWER_ACRONYM_INTRO = /((?:[\p{L}’'-]+ ){1,7})\(([A-Z][A-Za-z]{1,7})\)/gu;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
@@ -210,6 +212,11 @@ export class OrgMatcher {
     }
     if (this.learnedRe) for (const m of s.matchAll(this.learnedRe)) {
       if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, org: this.learned.get(m[0])! });
+    }
+    // "Tennington’s improvement board": a local body named by its place's possessive, written as "Tennington improvement board".
+    for (const m of s.matchAll(LOCAL_BOARD)) {
+      const at = m.index + (m[0].length - m[0].trimStart().length);
+      if (!taken(at, m.index + m[0].length)) out.push({ start: at, end: m.index + m[0].length, org: `${m[1]} ${m[2]}` });
     }
     for (const m of s.matchAll(NAME_THEN_KIND)) {
       const name = m[1]!.replace(LEADING_WORDS, '');

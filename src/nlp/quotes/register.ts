@@ -18,7 +18,8 @@ const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?
 /** Words that end a title written before a name ("Asked by | Conservative MP Alison Reeve"). */
 const PREFIX_STOP = /^(?:by|with|from|to|and|or|but|said|says|told|asked|according|as|that|when|after|before|while|including|like|is|was|were|are|has|have|had|on|about|against|than|if|because|thanked|thank|praised|met|joined|replaced|succeeded)$/i;
 /** "the education committee, chaired by Graham Stuart": the body just before, and the post. */
-const LED_BY = /(?:chaired|led|headed|run|fronted)\s+by\s+$/;
+// "chaired by the Government-appointed commissioner, Marian Holt": a post may stand between "by" and the name.
+const LED_BY = /(?:chaired|led|headed|run|fronted)\s+by\s+(?:the\s+[^,.;()]{3,80},\s+)?$/;
 const LED_ROLE: Record<string, string> = { chaired: 'chair', led: 'leader', headed: 'head', run: 'head', fronted: 'head' };
 
 /**
@@ -43,10 +44,10 @@ export function registerPeople(masked: string, paras: Paragraph[], ctx: PhraseCo
 }
 
 function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
-  const before = masked.slice(Math.max(p.start, m.start - 90), m.start);
+  const before = masked.slice(Math.max(p.start, m.start - 180), m.start);
   const led = LED_BY.exec(before);
   if (led) {
-    const body = ctx.orgs.find(masked.slice(Math.max(p.start, m.start - 120), m.start), Math.max(p.start, m.start - 120)).at(-1);
+    const body = ctx.orgs.find(masked.slice(Math.max(p.start, m.start - 210), m.start), Math.max(p.start, m.start - 210)).at(-1);
     if (body) people.describe(person, body.org, LED_ROLE[led[0].split(/\s+/)[0]!]!);
     return;
   }
