@@ -110,3 +110,18 @@ describe('an imported article names the site it came from', () => {
     expect(list).toMatch(/Imported story<\/a><\/h2><p class="source-line">imported\.example · /);
   });
 });
+
+describe('a search with nothing to look for says so', () => {
+  it.each(['😀', '*', '^$%'])('explains that %s matches everything', async (q) => {
+    const html = await (await app.request(`/?q=${encodeURIComponent(q)}`)).text();
+    expect(html).toContain('has no words to search for, so every quote is shown.');
+  });
+
+  it('stays quiet for a real search, a field search and an exclusion', async () => {
+    for (const q of ['framework', 'stance:opposes', '-framework']) {
+      expect(await (await app.request(`/?q=${encodeURIComponent(q)}`)).text(), q).not.toContain('has no words to search for');
+    }
+    const articles = await (await app.request('/articles?q=*')).text();
+    expect(articles).toContain('so every article is shown.');
+  });
+});

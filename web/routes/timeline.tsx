@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { dataVersion, type DB } from '../../src/db/connection.ts';
 import { AppError } from '../../src/errors.ts';
+import { parseSearch } from '../../src/db/search.ts';
 import { iterateQuotes, listQuotes, type QuoteFilters, type TimelineQuote } from '../../src/db/timeline.ts';
 import { iterateArticles, listArticles, type ArticleListRow } from '../../src/db/article-list.ts';
 import { facetsAreSlow, quoteFacets, type Facets } from '../../src/db/facets.ts';
@@ -61,6 +62,17 @@ function ArticleRows({ rows }: { rows: ArticleListRow[] }) {
   );
 }
 
+/** True for a search with nothing to look for (only punctuation or symbols, e.g. "😀" or "*"): it matches every row. */
+function searchIsEmpty(q: string | undefined): boolean {
+  if (!q) return false;
+  try {
+    const parsed = parseSearch(q);
+    return parsed.match === null && parsed.exclude.length === 0 && parsed.fields.length === 0;
+  } catch {
+    return false; // a broken search is reported as an error instead
+  }
+}
+
 interface ListState {
   view: ViewKind;
   filters: QuoteFilters;
@@ -102,6 +114,7 @@ async function renderList(c: Context<AppEnv>, db: DB, st: ListState, load: () =>
       <h1>{heading}{st.filters.q || Object.keys(params).length ? <span class="subtle"> matching {describe(st.filters)}</span> : null}</h1>
       <SearchForm view={st.view} query={st.query} sources={sourceOptions(db)} />
       {error && <ErrorBox message={error} />}
+      {!error && searchIsEmpty(st.filters.q) && <p class="notice" role="note">“{st.filters.q}” has no words to search for, so every {st.view === 'articles' ? 'article' : 'quote'} is shown. <a href="/help">Search help</a></p>}
       <div class="results-layout">
         {error ? null : <FacetSlot facets={result.facets} filters={st.filters} path={path} />}
         <div class="results">
