@@ -125,3 +125,13 @@ describe('a search with nothing to look for says so', () => {
     expect(articles).toContain('so every article is shown.');
   });
 });
+
+describe('the search help uses names that exist', () => {
+  it('gives a source: example whose id is in the shipped registry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const registry = JSON.parse(readFileSync(new URL('../../data/sources.json', import.meta.url), 'utf8')) as { sources: { id: string }[] };
+    const html = await (await app.request('/help')).text();
+    const id = /<code>source:([\w-]+)<\/code>/.exec(html)?.[1];
+    expect(registry.sources.map((s) => s.id)).toContain(id);
+  });
+});

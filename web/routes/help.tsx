@@ -11,7 +11,7 @@ const EXAMPLES: [string, string][] = [
   ['speaker:wilshaw', 'said by a speaker whose name contains wilshaw'],
   ['org:ADCS', 'speakers from an organisation (acronym, name or slug)'],
   ['stance:opposes', 'supports, opposes, mixed, neutral or unrelated'],
-  ['source:cypn', 'from one source (id or name)'],
+  ['source:cyp-now', 'from one source (id or name)'],
   ['kind:indirect', 'direct, indirect or mixed quotes'],
   ['after:2016-01 before:2016-07-01', 'published in a date range (YYYY, YYYY-MM or YYYY-MM-DD; after: includes, before: excludes)'],
   ['org:ADCS stance:opposes framework', 'everything together: what ADCS said against the framework'],
