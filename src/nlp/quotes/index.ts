@@ -186,7 +186,17 @@ function continuedFindings(w: WalkInput, s: number, e: number, para: number, out
   return marks.length > 0;
 }
 
+/** "When inspectors told Jane Hart that A, she says B": a comma, a pronoun and a reporting verb start a main clause of its own. */
+const OWN_MAIN_CLAUSE = /,\s+(he|she)\s+(?:says|said|adds|added|insists|insisted|argues|argued|believes|admits|admitted)\s+(?:that\s+)?/;
+
 function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: number, out: Found[], pending: Found[]): void {
+  const main = r.ref?.type !== 'pronoun' ? OWN_MAIN_CLAUSE.exec(w.masked.slice(r.start, r.end)) : null;
+  if (main) {
+    const at = r.start + main.index;
+    reportedOne(w, { ...r, end: at }, s, e, para, out, pending);
+    const second: Reported = { start: at + main[0].length, end: r.end, ref: { type: 'pronoun', pronoun: main[1]!, at: at + 2 }, cue: main[0].replace(/^,\s+\S+\s+/, '').trim() };
+    return reportedOne(w, second, s, e, para, out, pending);
+  }
   const inner = w.spans.filter((m) => m.open >= r.start && m.end <= r.end);
   // "Ofsted criticised management oversight" summarises speech as a noun phrase, and "Councils fear …" a mood: no words to report.
   const mood = r.ref?.type === 'group' && !r.ref.leader && ATTITUDE_VERBS.test(r.cue);
