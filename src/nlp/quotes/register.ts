@@ -97,14 +97,23 @@ function describeFromPostBefore(masked: string, p: Paragraph, m: NameMention, ct
 
 /** The words right before a name that read as its title ("Ofsted chief inspector ", "Council leader "), else null. */
 function titleBefore(before: string): string | null {
-  const words = [...before.matchAll(/[^\s]+\s+/g)];
-  if (!words.length || words.at(-1)!.index + words.at(-1)![0].length !== before.length) return null;
-  let i = words.length;
-  while (i > 0) {
-    const w = words[i - 1]![0].trim();
+  // Words are read from the end leftwards, by character code (no array of every word of the 90 characters).
+  if (!isSpace(before.charCodeAt(before.length - 1))) return null;
+  let start = before.length;
+  for (let end = before.length; ;) {
+    while (end > 0 && isSpace(before.charCodeAt(end - 1))) end--;
+    if (end === 0) break;
+    let from = end;
+    while (from > 0 && !isSpace(before.charCodeAt(from - 1))) from--;
+    const w = before.slice(from, end);
     if (/[,.;:()"“”‘’§]$|^[("“‘§]/.test(w) || PREFIX_STOP.test(w)) break;
-    i--;
+    start = end = from;
   }
-  const prefix = before.slice(words[i]?.index ?? before.length);
+  const prefix = before.slice(start);
   return prefix.trim() && (ROLE_WORDS.test(prefix) || /\bMPs?\b/.test(prefix)) ? prefix : null;
+}
+
+/** A character `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
