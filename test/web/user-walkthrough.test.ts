@@ -23,6 +23,13 @@ describe('CSV exports keep numbers numeric', () => {
     expect(july[header.indexOf('net')]).toBe('-0.5');
   });
 
+  it('names the organisation on every row of one organisation\'s trends', async () => {
+    const text = await (await app.request('/trends.csv?org=adcs')).text();
+    const lines = text.trim().split('\r\n').slice(1);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2},adcs,Association of Directors of Children's Services,/);
+  });
+
   it('still neutralises text that starts like a formula', () => {
     expect(csvCell('-1 is what they said')).toBe("'-1 is what they said");
     expect(csvCell('=1+1')).toBe("'=1+1");

@@ -131,8 +131,12 @@ export function trendRoutes(db: DB): Hono<AppEnv> {
     );
   });
 
-  /** Without an organisation the data is per organisation (group = its slug); with one, it is that organisation's. */
-  const data = (t: TrendParams) => stanceTrends(db, { ...t.opts, groupBy: t.opts.org ? 'none' : 'organisation' });
+  /** Without an organisation the data is per organisation (group = its slug); with one, it is that organisation's,
+   * and each row still names it, so exports for several organisations can be put together. */
+  const data = (t: TrendParams): TrendRow[] => {
+    if (!t.opts.org) return stanceTrends(db, { ...t.opts, groupBy: 'organisation' });
+    return stanceTrends(db, { ...t.opts, groupBy: 'none' }).map((r) => ({ ...r, group: t.opts.org!, groupName: t.orgName }));
+  };
 
   app.get('/trends.json', (c) => {
     const t = parseTrendParams(db, c);
