@@ -55,10 +55,12 @@ const PLACE_PREFIX = /^(?!(?:Chair|Chief|Director|Head|President|Vice|Deputy|Sen
 /** A local authority's name ("Kent County Council", "Tamsford Borough Council"), not a national body called a council. */
 const COUNCIL_NAME = /^(?:\p{Lu}[\p{L}’'-]*[ -]){1,4}(?:(?:(?:county|borough|city|district|town|metropolitan borough) )?council|Council)$|^(?:\p{Lu}[\p{L}’'-]*[ -]){1,3}(?:BC|CC|MBC|LBC|DC|RBC)$/u;
 const NATIONAL_WORDS = /\b(?:Care|Social|Workforce|Research|Education|Children|Inspection|Standards|Professional|National|British|General|Medical|Nursing|Arts|Sports?|Police|Chiefs|Health|Safeguarding|Advisory|Privy|Security|European|Youth|Schools?)\b/;
-const LOCAL_BOARD = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)['’]s\s+((?:improvement|safeguarding(?: children)?|scrutiny|corporate parenting|children['’]s (?:services )?improvement) (?:board|partnership|panel|committee))(?![\p{L}])/gu;
+const LOCAL_BOARD = /['’]s\s+((?:improvement|safeguarding(?: children)?|scrutiny|corporate parenting|children['’]s (?:services )?improvement) (?:board|partnership|panel|committee))(?![\p{L}])/gu;
+const PLACE_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)$/u;
 
-/** Up to seven words before an acronym in brackets whose long form is written in lower case. */
-const LOWER_ACRONYM_INTRO = /((?:[\p{L}’'-]+ ){1,7})\(([A-Z][A-Za-z]{1,7})\)/gu;
+const BRACKETED_ACRONYM = /(?<= )\(([A-Z][A-Za-z]{1,7})\)/g;
+/** Up to seven words right before an acronym in brackets, whose long form may be written in lower case. */
+const WORDS_BEFORE = /((?:[\p{L}’'-]+ ){1,7})$/u;
 const ACRONYM_INTRO = new RegExp(`((?:${CAP})(?: (?:(?:of|for|and|the|in|on) )*${CAP})+) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 
 /**
@@ -113,9 +115,12 @@ export class OrgMatcher {
    */
   private learnLowerCase(text: string): void {
     const FN = /^(?:of|for|and|the|in|on)$/;
-    for (const m of text.matchAll(LOWER_ACRONYM_INTRO)) {
-      const acr = m[2]!;
+    // Brackets first, then the words before them: a scan for the words themselves would try every position of the body.
+    for (const b of text.matchAll(BRACKETED_ACRONYM)) {
+      const acr = b[1]!;
       if (this.learned.has(acr) || registryAliases().byAlias.has(acr)) continue;
+      const m = WORDS_BEFORE.exec(text.slice(Math.max(0, b.index - 100), b.index));
+      if (!m) continue;
       const words = m[1]!.trim().split(' ');
       // The shortest run of lower-case words before the brackets whose initials spell the acronym.
       let k = 1;
@@ -215,8 +220,9 @@ export class OrgMatcher {
     }
     // "Tennington’s improvement board": a local body named by its place's possessive, written as "Tennington improvement board".
     for (const m of s.matchAll(LOCAL_BOARD)) {
-      const at = m.index + (m[0].length - m[0].trimStart().length);
-      if (!taken(at, m.index + m[0].length)) out.push({ start: at, end: m.index + m[0].length, org: `${m[1]} ${m[2]}` });
+      const place = PLACE_BEFORE.exec(s.slice(Math.max(0, m.index - 40), m.index))?.[1];
+      const at = m.index - (place?.length ?? 0);
+      if (place && !taken(at, m.index + m[0].length)) out.push({ start: at, end: m.index + m[0].length, org: `${place} ${m[1]}` });
     }
     for (const m of s.matchAll(NAME_THEN_KIND)) {
       const name = m[1]!.replace(LEADING_WORDS, '');
