@@ -49,6 +49,15 @@ describe('reported speech is never shown as a direct quote', () => {
     expect(direct).toContain('“The framework is flawed and does not help children.”');
   });
 
+  it('keeps quotation marks off an indirect quote\'s BibTeX title', async () => {
+    type Cited = { rows: { id: number }[] };
+    const [indirect] = ((await (await app.request('/quotes.json?org=ofsted&kind=indirect&from=2016-07-21&to=2016-07-21')).json()) as Cited).rows;
+    const [direct] = ((await (await app.request('/quotes.json?org=adcs&kind=direct&from=2016-07-21&to=2016-07-21')).json()) as Cited).rows;
+    const bib = async (id: number) => ((await (await app.request(`/quotes/${id}.json`)).json()) as { citation: { bibtex: string } }).citation.bibtex;
+    expect(await bib(indirect!.id)).toContain(`title = {{${INDIRECT}}}`);
+    expect(await bib(direct!.id)).toContain('title = {{“The framework is flawed and does not help children.”}}');
+  });
+
   it('keeps quotation marks off indirect quotes in an article page\'s list of quotes', async () => {
     const html = await (await app.request(`/articles/${f.ids.mainArticle}`)).text();
     const list = html.slice(html.indexOf('class="quote-index"'));

@@ -5,6 +5,8 @@ export interface CiteInput {
   id: number;
   permalink: string;
   text: string;
+  /** Only a direct quote is put between quotation marks; reported speech is the reporter's words. */
+  direct: boolean;
   speaker: string | null;
   role: string | null;
   organisation: string | null;
@@ -38,7 +40,7 @@ export function bibtex(c: CiteInput): string {
   const short = c.text.length > 200 ? `${c.text.slice(0, 197)}…` : c.text;
   const fields: [string, string][] = [
     ['author', `{${bibEscape(c.speaker ?? 'Unattributed')}}`],
-    ['title', `{${bibEscape(`“${short}”`)}}`],
+    ['title', `{${bibEscape(c.direct ? `“${short}”` : short)}}`],
     ['howpublished', `\\url{${bibUrl(c.permalink)}}`],
     ['note', `Quoted in ${bibEscape(`“${c.articleTitle}”`)}${c.source ? `, ${bibEscape(c.source)}` : ''}${c.articleUrl ? `, \\url{${bibUrl(c.articleUrl)}}` : ''}. Retrieved ${c.retrieved.toISOString().slice(0, 10)}`],
   ];

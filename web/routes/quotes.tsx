@@ -54,7 +54,7 @@ function QuoteInContext({ q }: { q: QuoteDetail }) {
 function citeInput(c: Context, q: QuoteDetail, roles: RoleRow[]): CiteInput {
   const role = roles[0];
   return {
-    id: q.id, permalink: `${origin(c)}/quotes/${q.id}`, text: q.text, speaker: q.person_name ?? q.speaker_name,
+    id: q.id, permalink: `${origin(c)}/quotes/${q.id}`, text: q.text, direct: q.kind === 'direct', speaker: q.person_name ?? q.speaker_name,
     role: role ? role.role : q.role, organisation: role ? role.org_name : q.org_name ?? q.speaker_org,
     articleTitle: q.article_title, articleUrl: safeHref(q.original_url ?? q.article_url),
     source: q.source_name, published: q.published_at, retrieved: new Date(),
