@@ -1,7 +1,7 @@
 // What a new user runs into when walking through the README: exports, feeds and filters used the way people do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebFixtureDb, type FixtureDb } from '../helpers/web-fixture-db.ts';
-import { testApp } from '../helpers/web-app.ts';
+import { ADMIN_TOKEN, cookieJar, form, hiddenValue, testApp } from '../helpers/web-app.ts';
 import { csvCell } from '../../web/lib/csv.ts';
 
 let f: FixtureDb;
@@ -149,5 +149,24 @@ describe('the search help uses names that exist', () => {
     const html = await (await app.request('/help')).text();
     const id = /<code>source:([\w-]+)<\/code>/.exec(html)?.[1];
     expect(registry.sources.map((s) => s.id)).toContain(id);
+  });
+});
+
+describe('a source made by `import --source` is not shown as broken', () => {
+  it('labels it as imported files and offers no crawl for it', async () => {
+    f.db.prepare(`INSERT INTO sources (id, name, kind, enabled) VALUES ('my-archive', 'my-archive', 'import', 0)`).run();
+    const crawler = testApp(f.db, { crawlNow: async () => undefined });
+    const jar = cookieJar();
+    const login = await crawler.request('/admin/login');
+    jar.absorb(login);
+    jar.absorb(await crawler.request('/admin/login', {
+      method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ _csrf: hiddenValue(await login.text(), '_csrf'), name: 'QA', token: ADMIN_TOKEN }),
+    }));
+    const html = await (await crawler.request('/sources', { headers: { cookie: jar.header() } })).text();
+    const row = html.slice(html.indexOf('href="/?source=my-archive"'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain('<span class="badge health-off">imported files</span>');
+    expect(html).not.toContain('action="/sources/my-archive/crawl"');
+    expect(html).toContain('action="/sources/cypn/crawl"');
   });
 });

@@ -17,6 +17,8 @@ function when(iso: string | null): string {
 }
 
 function Health({ s }: { s: SourceHealth }) {
+  // `stancewatch import --source ID` files articles under a source that is never crawled: not a broken one.
+  if (s.kind === 'import') return <span class="badge health-off">imported files</span>;
   if (!s.enabled) return <span class="badge health-off">disabled</span>;
   if (!s.last_run_at) return <span class="badge health-new">not crawled yet</span>;
   if (s.consecutive_failures > 0) return <span class="badge health-bad">failing ×{s.consecutive_failures}</span>;
@@ -49,14 +51,14 @@ export function sourceRoutes(db: DB, crawlNow: ((id: string) => Promise<unknown>
                   <td>{when(s.last_success_at)}</td>
                   <td>{s.article_count.toLocaleString('en-GB')}</td>
                   <td class="error-cell">{s.last_error ?? '—'}</td>
-                  {csrf && crawlNow ? (
+                  {csrf && crawlNow ? (s.kind === 'import' ? <td></td> : (
                     <td>
                       <form method="post" action={`/sources/${encodeURIComponent(s.id)}/crawl`}>
                         <input type="hidden" name="_csrf" value={csrf} />
                         <button type="submit">Crawl now<span class="visually-hidden"> {s.name}</span></button>
                       </form>
                     </td>
-                  ) : null}
+                  )) : null}
                 </tr>
               ))}
             </tbody>
