@@ -35,7 +35,7 @@ export const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([...BY_FIRST.keys()]
 const PLURAL_BEFORE = /\b[a-z]{2,}[a-rt-z]s\s+$|\b(?:staff|people|children)\s+$/i;
 /** "The signatories, who include …, say": a plural subject with a who-aside before present-tense say. */
 const PLURAL_WHO_ASIDE = /^\s*(?:the\s+|many\s+|some\s+)?(?:[a-z-]+\s+){0,2}[a-z]{2,}[a-rt-z]s,\s+who\b[^,;]*,\s+$/i;
-const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+$/i;
+const SAY_AFTER = /\b(?:did|would|will|could|to|does|do|must|might|may|should)\s+(?:also\s+|now\s+|today\s+|later\s+)?$/i;
 const AUX_TAIL = new RegExp(`(?:\\s+(?:${AUX}|not|n't))+\\s*$`);
 const isLetter = (c: string | undefined) => c !== undefined && (/[a-z-]/i.test(c) || c > '\u007f' && /\p{L}/u.test(c));
 const memo = new Map<string, Cue[]>();
