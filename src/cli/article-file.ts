@@ -17,7 +17,9 @@ export function readArticleFile(path: string, opts: ReadOptions): ScrapedArticle
   try {
     content = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new AppError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 1, 'io');
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new AppError(`${path} is a folder: give the files in it, e.g. ${path.replace(/\/+$/, '')}/*.txt`, 1, 'io');
+    throw new AppError(`cannot read ${path}: ${code ?? (err as Error).message}`, 1, 'io');
   }
   const fileUrl = pathToFileURL(resolve(path)).href;
   if (/^\.x?html?$/i.test(extname(path))) {
@@ -28,6 +30,8 @@ export function readArticleFile(path: string, opts: ReadOptions): ScrapedArticle
   }
   if (!opts.textHeader) return { url: opts.url ?? fileUrl, title: '', text: content, raw: content, rawType: 'text' };
   const header = parseTextHeader(content);
+  // An empty file, or a title with nothing under it, is not an article (an HTML page with no text is refused too).
+  if (!header.body.trim()) throw new AppError(`no article text found in ${path}: a .txt article is a title line, a blank line, then the body`, 1, 'parse');
   return {
     url: opts.url ?? header.url ?? fileUrl,
     title: header.title || basename(path, extname(path)),
