@@ -170,3 +170,20 @@ describe('a source made by `import --source` is not shown as broken', () => {
     expect(html).toContain('action="/sources/cypn/crawl"');
   });
 });
+
+describe('an organisation that speaks is named once', () => {
+  it('shows "ADCS" once, linked, instead of "ADCS · ADCS"', async () => {
+    const body = 'The ADCS said inspection must change.';
+    const articleId = Number(f.db.prepare(`INSERT INTO articles (source_id, url, title, published_at, body, content_hash, fetched_at)
+      VALUES ('cypn', 'https://cypn.example/org-statement', 'Org statement', '2013-05-05', ?, 'hash-org-statement', '2013-05-06T00:00:00Z')`).run(body).lastInsertRowid);
+    const quoteId = Number(f.db.prepare(`INSERT INTO quotes (article_id, start, "end", text, kind, stance, speaker_name, organisation_id, published_at, source_id)
+      SELECT ?, 19, 36, 'inspection must change', 'indirect', 'opposes', 'ADCS', id, '2013-05-05', 'cypn' FROM organisations WHERE slug = 'adcs'`).run(articleId).lastInsertRowid);
+    const html = await (await app.request('/?to=2013-05-05')).text();
+    const card = html.slice(html.indexOf(`id="q${quoteId}-by"`));
+    const attribution = card.slice(0, card.indexOf('</p>'));
+    expect(attribution).toContain('<span class="speaker"><a href="/organisations/adcs"><abbr title="Association of Directors of Children&#39;s Services">ADCS</abbr></a></span>');
+    expect(attribution.match(/>ADCS</g)).toHaveLength(1);
+    const person = await (await app.request(`/quotes/${f.ids.adcsQuote}`)).text();
+    expect(person).toContain('href="/speakers/dave-hill"');
+  });
+});

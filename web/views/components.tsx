@@ -36,9 +36,17 @@ export function OrgLink({ q }: { q: Pick<TimelineQuote, 'org_slug' | 'org_name' 
   return q.org_slug ? <a href={`/organisations/${encodeURIComponent(q.org_slug)}`}>{label}</a> : <span>{label}</span>;
 }
 
+/** True when an organisation itself speaks ("the LGA said"): its name is the speaker's, so it is shown once. */
+function orgSpeaks(q: TimelineQuote): boolean {
+  if (q.person_slug || !q.speaker_name) return false;
+  const said = q.speaker_name.toLowerCase();
+  return [q.org_acronym, q.org_name, q.speaker_org].some((n) => n?.toLowerCase() === said);
+}
+
 /** Speaker, role and organisation on one line. */
 export function Attribution({ q }: { q: TimelineQuote }) {
   const org = q.org_name ?? q.speaker_org;
+  if (orgSpeaks(q)) return <span class="attribution"><span class="speaker"><OrgLink q={q} /></span>{q.role && <span class="role">, {q.role}</span>}</span>;
   return (
     <span class="attribution">
       <SpeakerLink q={q} />
