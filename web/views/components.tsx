@@ -46,7 +46,11 @@ function orgSpeaks(q: TimelineQuote): boolean {
 /** Speaker, role and organisation on one line. */
 export function Attribution({ q }: { q: TimelineQuote }) {
   const org = q.org_name ?? q.speaker_org;
-  if (orgSpeaks(q)) return <span class="attribution"><span class="speaker"><OrgLink q={q} /></span>{q.role && <span class="role">, {q.role}</span>}</span>;
+  if (orgSpeaks(q)) {
+    // Under the name the quote gives it ("Department for Education" speaks in full, "LGA" by its acronym).
+    const name = q.org_slug ? <a href={`/organisations/${encodeURIComponent(q.org_slug)}`}>{q.speaker_name}</a> : q.speaker_name;
+    return <span class="attribution"><span class="speaker">{name}</span>{q.role && <span class="role">, {q.role}</span>}</span>;
+  }
   return (
     <span class="attribution">
       <SpeakerLink q={q} />
