@@ -1,4 +1,5 @@
-// `stancewatch trends --from/--to` with dates a user mistypes: a usage error (exit 2), never a silently shifted range.
+// `stancewatch trends` with what a user mistypes: a bad --from/--to is a usage error (exit 2), never a silently
+// shifted range; a wrong --db path says there is no database there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,5 +35,11 @@ describe('stancewatch trends date options', () => {
     const r = run(['--from', '2016', '--to', '2016-02-29']);
     expect(r.status).toBe(0);
     expect(run(['--from', '2016-07']).status).toBe(0);
+  });
+
+  it('says there is no database at a mistyped --db path', () => {
+    const r = spawnSync(process.execPath, [BIN, 'trends', '--db', join(dir, 'typo.db')], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`there is no database at ${join(dir, 'typo.db')}`);
   });
 });

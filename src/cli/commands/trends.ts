@@ -1,4 +1,5 @@
 // `stancewatch trends --org ADCS --by quarter [--speaker SLUG] [--from DATE] [--to DATE] [--json]`: stance over time.
+import { existsSync } from 'node:fs';
 import { openDatabase } from '../../db/connection.ts';
 import { stanceTrends, type TrendGroup, type TrendPeriod, type TrendRow } from '../../db/trends.ts';
 import { checkDate } from '../../db/search.ts';
@@ -63,7 +64,10 @@ const command: Command = {
       to: dateOption(stringOption(o, 'to'), 'to'),
       source: stringOption(o, 'source'),
     };
-    const db = openDatabase(ctx.config().dbPath, { readonly: true });
+    const dbPath = ctx.config().dbPath;
+    // Read-only, so a mistyped path must not become a new empty database: say what is missing instead.
+    if (!existsSync(dbPath)) throw new Error(`there is no database at ${dbPath}: import or crawl articles first, or give the right --db FILE (or STANCEWATCH_DB)`);
+    const db = openDatabase(dbPath, { readonly: true });
     try {
       const rows = stanceTrends(db, query);
       if (o.json) ctx.out(JSON.stringify({ query, rows }, null, 2));
