@@ -1,6 +1,6 @@
 // extractQuotes: every quote in an article body, with its speaker, organisation, role, cue, kind and placement.
 import type { ArticleContext, ExtractedQuote } from '../../types.ts';
-import { registries } from '../registries.ts';
+import { organisationSpeakerName, registries } from '../registries.ts';
 import { attributionAfter, attributionBefore, isSpeechTail, type Attribution } from './attribution.ts';
 import { findMarkSpans, maskQuotes, type MarkSpan } from './marks.ts';
 import { findCues } from './cues.ts';
@@ -312,8 +312,14 @@ function noteSubject(w: WalkInput, s: number, e: number, para: number): void {
   }
   const agent = passiveAgent(w, s, e);
   const p = agent ? w.state.resolve({ type: 'person', mention: agent, role: null, org: null })?.person : null;
-  if (p) w.state.mention(p);
+  if (p) return w.state.mention(p);
+  // "Ofsted rejected the claims. A spokesperson said …": a body as the sentence's subject is who "a spokesperson" speaks for.
+  const body = BODY_SUBJECT.exec(head);
+  const org = body ? w.phrase.orgs.find(head.slice(0, body[0].length), s)[0] : null;
+  if (org && org.start - s === body![1]!.length) w.state.remember({ name: organisationSpeakerName(org.org), org: org.org, role: null, person: null, topic: true });
 }
+
+const BODY_SUBJECT = /^((?:But|However,?|Meanwhile,?)?\s*(?:[Tt]he\s+)?)\p{Lu}[\p{L}’'&. -]{1,60}?\s+(?:has\s+|have\s+|had\s+)?(?:rejected|disputed|denied|defended|dismissed|hit back|responded|disagreed|declined|welcomed|criticised|challenged|refuted)\b/u;
 
 /** The inspectorate most mentioned in the article: who "inspectors", "the report" and "the watchdog" speak for. */
 function institutionOrg(text: string, orgs: OrgMatcher): string | null {

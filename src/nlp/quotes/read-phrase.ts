@@ -81,6 +81,8 @@ function namelessPhrase(s: string, t: string, base: number, orgs: OrgMention[], 
   }
   // Headlines drop the article: "as union says …".
   if (!org && /^(?:the\s+)?[a-z]+$/.test(lower) && lastWord in GENERIC_ORG_NOUNS) return { type: 'generic', noun: lastWord };
+  // "…, a union has warned" in a lead: the union the story names (a noun of one kind of body, not "a council").
+  if (!org && /^an?\s+[a-z]+$/.test(lower) && GENERIC_ORG_NOUNS[lastWord]) return { type: 'generic', noun: lastWord };
   if (org && SPOKES_NOUNS.test(t)) return { type: 'org', org, role: 'spokesperson' };
   // "A government spokesperson", "a council spokeswoman": the body of that kind in play.
   const spokesFor = /^(?:an?|the)\s+([a-z]+)\s+(?:spokesperson|spokesman|spokeswoman|source)$/.exec(lower);
