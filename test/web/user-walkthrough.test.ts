@@ -187,3 +187,13 @@ describe('an organisation that speaks is named once', () => {
     expect(person).toContain('href="/speakers/dave-hill"');
   });
 });
+
+describe('trends by speaker', () => {
+  it('points to the speaker\'s page instead of answering with everyone\'s trend', async () => {
+    const res = await app.request('/trends.json?speaker=dave-hill');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('/speakers/dave-hill.json');
+    const page = await app.request('/speakers/dave-hill.json');
+    expect(((await page.json()) as { trends: unknown[] }).trends.length).toBeGreaterThan(0);
+  });
+});

@@ -25,6 +25,8 @@ function parseTrendParams(db: DB, c: Context): TrendParams {
   const params: Record<string, string> = {};
   const opts: TrendOptions = { groupBy: 'none' };
   let orgName: string | null = null;
+  // Ignoring it would answer with everyone's trend as if it were the speaker's.
+  if (q.speaker) throw new BadRequest(`Trends here are by organisation. A speaker's stance over time is on their page, /speakers/${encodeURIComponent(q.speaker.slice(0, 80).toLowerCase())}.json, and in "stancewatch trends --speaker".`);
   if (q.org) {
     const o = organisationBySlug(db, q.org.toLowerCase());
     if (!o) throw new BadRequest(`There is no organisation "${q.org.slice(0, 80)}".`);
