@@ -58,6 +58,7 @@ const NATIONAL_WORDS = /\b(?:Care|Social|Workforce|Research|Education|Children|I
 const LOCAL_BOARD = /['’]s\s+((?:improvement|safeguarding(?: children)?|scrutiny|corporate parenting|children['’]s (?:services )?improvement) (?:board|partnership|panel|committee))(?![\p{L}])/gu;
 const PLACE_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)$/u;
 
+const LOCAL_BODY_HEAD = /^(?:board|partnership|panel|committee|trust|forum|network|commission|agency)$/;
 const BRACKETED_ACRONYM = /(?<= )\(([A-Z][A-Za-z]{1,7})\)/g;
 /** Up to seven words right before an acronym in brackets, whose long form may be written in lower case. */
 const WORDS_BEFORE = /((?:[\p{L}’'-]+ ){1,7})$/u;
@@ -127,8 +128,11 @@ export class OrgMatcher {
       const initials = (n: number) => words.slice(-n).filter((w) => !FN.test(w)).map((w) => w[0]).join('').toUpperCase();
       while (k < words.length && initials(k) !== acr.toUpperCase()) k++;
       const run = words.slice(-k);
-      if (initials(k) !== acr.toUpperCase() || !run.every((w) => /^[a-z’'-]+$/.test(w))) continue;
+      if (initials(k) !== acr.toUpperCase() || !run.every((w) => /^[a-z’'-]+$/.test(w)) || !LOCAL_BODY_HEAD.test(run.at(-1)!)) continue;
+      // Only a local body with its place: "the director of children's services (DCS)" or "a serious case review (SCR)"
+      // are posts and documents, and "the local safeguarding children board (LSCB)" alone is any area's.
       const place = words.length > k && /^\p{Lu}/u.test(words.at(-k - 1)!) && !/^(?:The|A|An|In|At|By|Of|For)$/.test(words.at(-k - 1)!) ? `${words.at(-k - 1)} ` : '';
+      if (!place) continue;
       const written = place + run.join(' ');
       const name = place + run.map((w) => (FN.test(w) ? w : w[0]!.toUpperCase() + w.slice(1))).join(' ');
       for (const key of [acr, written, name]) this.learned.set(key, name);
@@ -187,18 +191,6 @@ export class OrgMatcher {
 
   private all: OrgMention[] | null = null;
 
-  /**
-   * "Whitlow CC" (The MJ's style) is the county council, or the city council where the article says the place is a city:
-   * "CC" alone does not tell a reader which, so the council is named in full. Other abbreviations ("Harrow LBC") name
-   * one kind of council and stay as written.
-   */
-  private councilInFull(name: string): string {
-    const place = /^(.+) CC$/.exec(name)?.[1];
-    if (!place) return name;
-    const city = new RegExp(`${escape(place)} City Council|\\bthe city(?:'s|’s)? council\\b|\\bcity council\\b`, 'i').test(this.text) && !new RegExp(`${escape(place)} County Council`, 'i').test(this.text);
-    return `${place} ${city ? 'City' : 'County'} Council`;
-  }
-
   /** Every mention in the body, found once: registry aliases win over learned acronyms, which win over unlisted names. */
   private scan(s: string): OrgMention[] {
     const { re, byAlias } = registryAliases();
@@ -208,7 +200,7 @@ export class OrgMatcher {
     const unlisted = [...s.matchAll(UNLISTED)].map((m) => {
       const name = bodyOf(m[0].replace(LEADING_WORDS, ''));
       const at = m.index + m[0].length - name.length;
-      return { start: at, end: at + name.length, org: this.councilInFull(name) };
+      return { start: at, end: at + name.length, org: name };
     }).filter((u) => u.org.includes(' '));
     for (const m of s.matchAll(re)) {
       // "Northshire Fostering Network" is a local body of its own, not the national one whose name it ends with.

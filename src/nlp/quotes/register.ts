@@ -19,7 +19,7 @@ const RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|der|da|le|la|du|di)\s+)?
 const PREFIX_STOP = /^(?:by|with|from|to|and|or|but|said|says|told|asked|according|as|that|when|after|before|while|including|like|is|was|were|are|has|have|had|on|about|against|than|if|because|thanked|thank|praised|met|joined|replaced|succeeded)$/i;
 /** "the education committee, chaired by Graham Stuart": the body just before, and the post. */
 // "chaired by the Government-appointed commissioner, Marian Holt": a post may stand between "by" and the name.
-const LED_BY = /(?:chaired|led|headed|run|fronted)\s+by\s+(?:the\s+[^,.;()]{3,80},\s+)?$/;
+const LED_BY = /(?:chaired|led|headed|run|fronted)\s+by\s+(the\s+[^,.;()]{3,80},\s+)?$/;
 const LED_ROLE: Record<string, string> = { chaired: 'chair', led: 'leader', headed: 'head', run: 'head', fronted: 'head' };
 
 /**
@@ -44,10 +44,13 @@ export function registerPeople(masked: string, paras: Paragraph[], ctx: PhraseCo
 }
 
 function describeFromContext(masked: string, p: Paragraph, m: NameMention, ctx: PhraseContext, people: ArticlePeople, person: NonNullable<ReturnType<ArticlePeople['resolve']>>): void {
-  const before = masked.slice(Math.max(p.start, m.start - 180), m.start);
+  const from = Math.max(p.start, m.start - 180);
+  const before = masked.slice(from, m.start);
   const led = LED_BY.exec(before);
   if (led) {
-    const body = ctx.orgs.find(masked.slice(Math.max(p.start, m.start - 210), m.start), Math.max(p.start, m.start - 210)).at(-1);
+    // The body is the one just before "chaired by", not one named inside the post after it.
+    const at = led[1] ? from + led.index : m.start;
+    const body = ctx.orgs.find(masked.slice(Math.max(p.start, at - 120), at), Math.max(p.start, at - 120)).at(-1);
     if (body) people.describe(person, body.org, LED_ROLE[led[0].split(/\s+/)[0]!]!);
     return;
   }
