@@ -191,7 +191,8 @@ const OWN_MAIN_CLAUSE = /,\s+(he|she)\s+(?:says|said|adds|added|insists|insisted
 
 function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: number, out: Found[], pending: Found[]): void {
   const main = r.ref?.type !== 'pronoun' ? OWN_MAIN_CLAUSE.exec(w.masked.slice(r.start, r.end)) : null;
-  if (main) {
+  // Both sides must be clauses of a few words ("…, she said." at the end is a tag, not a second report).
+  if (main && main.index > 12 && w.masked.slice(r.start + main.index + main[0].length, r.end).trim().split(/\s+/).length >= 3) {
     const at = r.start + main.index;
     reportedOne(w, { ...r, end: at }, s, e, para, out, pending);
     const second: Reported = { start: at + main[0].length, end: r.end, ref: { type: 'pronoun', pronoun: main[1]!, at: at + 2 }, cue: main[0].replace(/^,\s+\S+\s+/, '').trim() };

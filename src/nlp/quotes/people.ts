@@ -118,9 +118,7 @@ export class ArticlePeople {
     if (heldNear.length) return this.assign(nearest(heldNear, at), org, role);
     // Without a body, a post ("the director") is too common a word to look up in the registry.
     const onDate = org ? registries().people.find((rp) => rp.roles.some((f) => f.org === org && (!role || sameRole(f.role, role)) && roleHeldOn(f, this.date) && this.date)) : undefined;
-    // An inspectorate's or a department's post-holders are on public record: the registry's holder beats a guess.
-    const onRecord = onDate && RECORDED_KINDS.has(registries().orgByShort.get(org!)?.kind ?? '');
-    const next = at >= 0 && org && !onRecord ? this.introducedAfter(at, org) : null;
+    const next = at >= 0 && org ? this.introducedAfter(at, org) : null;
     if (next) return this.assign(next, org, role);
     if (!onDate) return null;
     const [first, ...rest] = onDate.name.split(' ');
@@ -178,7 +176,6 @@ export class ArticlePeople {
   }
 }
 
-const RECORDED_KINDS = new Set(['inspectorate', 'government department']);
 const NOT_ACADEMIC = new Set(['inspectorate', 'regulator', 'government department', 'union', 'professional body', 'local government body', 'parliament']);
 
 /** "the judge said" after "Mr Justice Keehan": a title that is itself the post. */
