@@ -145,13 +145,17 @@ export class OrgMatcher {
   }
 
   /**
-   * "The CST was more positive. Its chief executive, …": the first body named in the sentence before offset `at`; a body
-   * named earlier in the same sentence comes first ("X Council will not appeal, according to its leader, …").
+   * "The CST was more positive. Its chief executive, …": the first body named in the sentence before offset `at`; the body
+   * that opens the same sentence comes first ("X Council will not appeal, according to its leader, …").
    */
   ownerBefore(at: number): string | null {
     this.all ??= this.scan(this.text);
-    const first = (from: number) => this.all!.find((m) => !m.part && m.start >= from && m.end <= at)?.org ?? null;
-    return first(this.sentenceBefore(at, 1)) ?? first(this.sentenceBefore(at));
+    const first = (from: number) => this.all!.find((m) => !m.part && m.start >= from && m.end <= at) ?? null;
+    // Only the subject of its own sentence: a body that opens it ("X Council will not appeal …, according to its leader").
+    const own = this.sentenceBefore(at, 1);
+    const subject = first(own);
+    if (subject && /^\s*(?:(?:The|the)\s+)?$/.test(this.text.slice(own, subject.start))) return subject.org;
+    return first(this.sentenceBefore(at))?.org ?? null;
   }
 
   /** Where the sentence `back` sentences before the one holding `at` starts (looking back at most 400 characters). */
