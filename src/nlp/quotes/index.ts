@@ -40,7 +40,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   state.publisher = pagePublisher(text, orgs);
   state.namedPublishers = publishersNamed(masked, orgs);
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
-  atArticleCouncil(people, orgs);
+  atArticleCouncil(text, people, orgs);
   return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
 }
 
@@ -51,9 +51,10 @@ const COUNCIL_ONLY_POST = /^(?:(?:interim|acting|new|permanent|strategic)\s+)?(?
  * "Director of children's services Rob Kendrick, who joined Tennington in April," and "Opposition leader Cllr Ann Vale"
  * name no body, but a councillor or a council-only post is at the council the story is about.
  */
-function atArticleCouncil(people: ArticlePeople, orgs: OrgMatcher): void {
+function atArticleCouncil(text: string, people: ArticlePeople, orgs: OrgMatcher): void {
   const council = orgs.council();
-  if (!council) return;
+  // A council named only in the jobs or teasers below the story is not the story's.
+  if (!council || !text.slice(0, people.furniture[0] ?? text.length).includes(council.split(' ')[0]!)) return;
   for (const p of people.people) {
     if (!p.org && (/^(?:cllr|councillor)$/i.test(p.title ?? '') || (p.role !== null && COUNCIL_ONLY_POST.test(p.role)))) p.org = council;
   }
