@@ -30,9 +30,10 @@ interface Thread {
 
 /**
  * Tasks posted to one thread ahead of its answers. The main thread answers no message while it stores a batch (a
- * few hundred ms for 50 articles): a thread with only one or two tasks queued would sit idle for most of that.
+ * few hundred ms for 50 articles), so what a thread holds must outlast that: with 16 a thread ran dry before the
+ * store ended (16 analyses are ~100 ms). Tasks go to the thread holding fewest, so a batch is split evenly.
  */
-const IN_FLIGHT = 16;
+const IN_FLIGHT = 64;
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
 /** The thread count a setting asks for: 0 means one per core. */
@@ -79,16 +80,22 @@ export function createWorkerPool<I, O>(module: URL, size: number): WorkerPool<I,
     dispatch();
   };
 
-  const dispatch = () => {
+  /** A thread that can take `task` now, the one holding fewest tasks; a task that killed a thread runs alone. */
+  const threadFor = (task: Task): Thread | undefined => {
+    let best: Thread | undefined;
     for (const thread of threads) {
-      while (queue.length && thread.tasks.size < IN_FLIGHT) {
-        const alone = [...thread.tasks.values()].some((t) => t.crashes > 0);
-        const task = queue[0]!;
-        if (alone || (task.crashes > 0 && thread.tasks.size > 0)) break;
-        queue.shift();
-        thread.tasks.set(task.id, task);
-        thread.worker.postMessage({ id: task.id, input: task.input });
-      }
+      if (thread.tasks.size >= IN_FLIGHT || [...thread.tasks.values()].some((t) => t.crashes > 0)) continue;
+      if (task.crashes > 0 && thread.tasks.size > 0) continue;
+      if (!best || thread.tasks.size < best.tasks.size) best = thread;
+    }
+    return best;
+  };
+
+  const dispatch = () => {
+    for (let thread; queue.length && (thread = threadFor(queue[0]!)); ) {
+      const task = queue.shift()!;
+      thread.tasks.set(task.id, task);
+      thread.worker.postMessage({ id: task.id, input: task.input });
     }
   };
 
