@@ -1,5 +1,5 @@
-// Ingests a stream of batches with the NLP stage on worker threads: batch k+1 is checked and analysed while batch k
-// is stored, and batches are stored in order, one commit each, so results are those of `ingestArticles` in turn.
+// Ingests a stream of batches with the NLP stage on worker threads: later batches are checked and analysed while
+// batch k is stored, and batches are stored in order, one commit each, so results are those of `ingestArticles` in turn.
 import type { DB } from '../db/connection.ts';
 import type { ScrapedArticle } from '../types.ts';
 import { toError } from '../errors.ts';
@@ -7,8 +7,14 @@ import { analyseArticlesWith, storeAnalysed, type AnalysedBatch, type Analyser, 
 
 export type BatchResults = Array<IngestResult | Error>;
 
+/**
+ * Batches sent for analysis ahead of the one being stored. With one, the workers finished it while the main thread
+ * was still storing and then sat idle until the store took the next: a core unused for part of every batch.
+ */
+const AHEAD = 2;
+
 /** `onStored` gets each batch with its results (an Error for an article that failed, or for all of them when the
- * batch's commit failed). Batches are pulled one ahead of the store, so a lazy iterable reads as it goes. */
+ * batch's commit failed). Batches are pulled at most AHEAD ahead of the store, so a lazy iterable reads as it goes. */
 export async function ingestBatches<T extends { article: ScrapedArticle }>(
   analyser: Analyser,
   db: DB,
@@ -18,10 +24,9 @@ export async function ingestBatches<T extends { article: ScrapedArticle }>(
   /** The time stored with each article; by default the time its batch is read. */
   now?: Date,
 ): Promise<void> {
-  let previous: { items: T[]; analysed: Promise<AnalysedBatch> } | null = null;
-  const storePrevious = async () => {
-    if (!previous) return;
-    const { items, analysed } = previous;
+  const pending: Array<{ items: T[]; analysed: Promise<AnalysedBatch> }> = [];
+  const storeNext = async () => {
+    const { items, analysed } = pending.shift()!;
     let results: BatchResults;
     try {
       results = storeAnalysed(db, await analysed);
@@ -31,9 +36,8 @@ export async function ingestBatches<T extends { article: ScrapedArticle }>(
     onStored(items, results);
   };
   for (const items of batches) {
-    const analysed = analyseArticlesWith(analyser, db, sourceId, items.map((i) => i.article), now ?? new Date());
-    await storePrevious();
-    previous = { items, analysed };
+    pending.push({ items, analysed: analyseArticlesWith(analyser, db, sourceId, items.map((i) => i.article), now ?? new Date()) });
+    if (pending.length > AHEAD) await storeNext();
   }
-  await storePrevious();
+  while (pending.length) await storeNext();
 }
