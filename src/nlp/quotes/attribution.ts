@@ -15,7 +15,8 @@ const OBJECT_OR_ADVERB_BEFORE_QUOTE = /^\s*(?:[\p{L}’'.-]+\s*){0,5}[:,]?\s*$/u
 /** Attribution in the narrative after a closing mark, up to the end of its sentence: `, he said.` / `said Ofsted's chief inspector, X.` */
 export function attributionAfter(tail: string, base: number, ctx: PhraseContext): Attribution | null {
   const lead = /^[\s,;:–—-]*/.exec(tail)![0].length;
-  const body = tail.slice(lead).replace(/[\s.!?]+$/, '');
+  // "“…,” Dempsey said, adding that …": the participle's clause is a report of its own, not part of the tag.
+  const body = tail.slice(lead).replace(/,\s+(?:adding|saying|noting|arguing|warning|insisting|stressing)\s+that\b[\s\S]*$/, '').replace(/[\s.!?]+$/, '');
   if (!body || body.split(/\s+/).length > 25) return null;
   const cue = findCues(body).find((c) => !c.object || c.verb.startsWith('told'));
   if (!cue && /^\s*[–—-]\s*$/.test(tail.slice(0, lead)) && /[–—-]/.test(tail.slice(0, lead))) {

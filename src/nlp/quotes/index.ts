@@ -188,6 +188,7 @@ function continuedFindings(w: WalkInput, s: number, e: number, para: number, out
 }
 
 /** "When inspectors told Jane Hart that A, she says B": a comma, a pronoun and a reporting verb start a main clause of its own. */
+const FINITE = /\b(?:is|are|was|were|had|has|have|would|could|should|will|can|did|does|do|must|may|might|[a-z]{3,}ed)\b/;
 const OWN_MAIN_CLAUSE = /,\s+(he|she)\s+(?:says|said|adds|added|insists|insisted|argues|argued|believes|admits|admitted)\s+(?:that\s+)?/;
 
 function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: number, out: Found[], pending: Found[]): void {
@@ -195,7 +196,8 @@ function reportedOne(w: WalkInput, r: Reported, s: number, e: number, para: numb
   // Both sides must be clauses of a few words ("…, she said." at the end is a tag, not a second report).
   if (main && main.index > 12 && w.masked.slice(r.start + main.index + main[0].length, r.end).trim().split(/\s+/).length >= 3) {
     const at = r.start + main.index;
-    reportedOne(w, { ...r, end: at }, s, e, para, out, pending);
+    // "When X announced the exchange last week, he said …": an object noun phrase before the comma is no report.
+    if (FINITE.test(w.masked.slice(r.start, at))) reportedOne(w, { ...r, end: at }, s, e, para, out, pending);
     const second: Reported = { start: at + main[0].length, end: r.end, ref: { type: 'pronoun', pronoun: main[1]!, at: at + 2 }, cue: main[0].replace(/^,\s+\S+\s+/, '').trim() };
     return reportedOne(w, second, s, e, para, out, pending);
   }
