@@ -41,7 +41,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   state.namedPublishers = publishersNamed(masked, orgs);
   const found = walk({ text, masked, paras, sentences, passages, spans, phrase, state });
   atArticleCouncil(text, people, orgs);
-  return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras));
+  return found.filter((f, i) => !isCrosshead(f, found.slice(i + 1), paras, text)).map((f) => toQuote(f, paras, text));
 }
 
 /** Posts only a local authority has: whoever holds one with no body named is at the article's council. */
@@ -341,7 +341,16 @@ function pagePublisher(text: string, orgs: OrgMatcher): string | null {
   return m ? orgs.find(m[1]!, m.index + m[0].length - m[1]!.length)[0]?.org ?? null : null;
 }
 
-function toQuote(f: Found, paras: Paragraph[]): ExtractedQuote {
+/**
+ * A public body is named as the article first gives it: "the National Audit Office (NAO)" speaks as the National Audit
+ * Office, a story that only ever writes "the NAO" quotes the NAO (departments keep their full name either way).
+ */
+function bodyAsWritten(name: string | null, org: string | null, text: string): string | null {
+  if (!name || !org || name === org || registries().orgByShort.get(org)?.kind !== 'public body') return name;
+  return text.includes(name) ? name : org;
+}
+
+function toQuote(f: Found, paras: Paragraph[], text: string): ExtractedQuote {
   const sp = f.speaker;
   const person = sp?.person;
   return {
@@ -349,7 +358,7 @@ function toQuote(f: Found, paras: Paragraph[]): ExtractedQuote {
     kind: f.kind,
     start: f.start,
     end: f.end,
-    speaker: person ? person.name : sp?.name ?? null,
+    speaker: person ? person.name : bodyAsWritten(sp?.name ?? null, sp?.org ?? null, text),
     speakerOrg: person ? person.org : sp?.org ?? null,
     speakerRole: person ? person.role : sp?.role ?? null,
     cue: f.cue,
