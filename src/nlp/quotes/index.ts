@@ -53,10 +53,11 @@ const COUNCIL_ONLY_POST = /^(?:(?:interim|acting|new|permanent|strategic)\s+)?(?
  */
 function atArticleCouncil(text: string, people: ArticlePeople, orgs: OrgMatcher): void {
   const council = orgs.council();
-  // A council named only in the jobs or teasers below the story is not the story's.
-  if (!council || !text.slice(0, people.furniture[0] ?? text.length).includes(council.split(' ')[0]!)) return;
+  const end = people.furniture[0] ?? text.length;
+  // A council named only in the jobs or teasers below the story is not the story's, nor a teaser's author its councillor.
+  if (!council || !text.slice(0, end).includes(council.split(' ')[0]!)) return;
   for (const p of people.people) {
-    if (!p.org && (/^(?:cllr|councillor)$/i.test(p.title ?? '') || (p.role !== null && COUNCIL_ONLY_POST.test(p.role)))) p.org = council;
+    if (!p.org && Math.min(...p.mentions) < end && (/^(?:cllr|councillor)$/i.test(p.title ?? '') || (p.role !== null && COUNCIL_ONLY_POST.test(p.role)))) p.org = council;
   }
 }
 
