@@ -4,7 +4,7 @@ import { extractQuotes } from './quotes/index.ts';
 import { classifyStance } from './stance/index.ts';
 
 /** Bump when extraction or stance rules change, so `reprocess` knows which articles are stale. */
-export const NLP_VERSION = 5;
+export const NLP_VERSION = 6;
 
 export function analyseArticle(ctx: ArticleContext): AnalysedQuote[] {
   const out: AnalysedQuote[] = [];
