@@ -25,7 +25,8 @@ export async function backupDatabase(source: DB, dest: string, opts: { overwrite
     renameSync(tmp, dest);
     return { pages: totalPages, ...result };
   } finally {
-    rmSync(tmp, { force: true });
+    // The copy is in WAL mode, so checking it read-only leaves a -wal and -shm that only belong to the temporary name.
+    for (const leftover of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(leftover, { force: true });
   }
 }
 
