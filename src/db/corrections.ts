@@ -57,11 +57,15 @@ function getQuote(db: DB, quoteId: number): QuoteCore {
   return q;
 }
 
-/** Finds a person by slug or exact name (following merges), or creates one. */
-function findOrCreatePerson(db: DB, nameOrSlug: string): { id: number; name: string } {
-  const found = cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE slug = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(nameOrSlug, nameOrSlug) as
+function findPerson(db: DB, nameOrSlug: string): { id: number; name: string; merged_into: number | null } | undefined {
+  return cachedStatement(db, 'SELECT id, name, merged_into FROM people WHERE slug = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(nameOrSlug, nameOrSlug) as
     | { id: number; name: string; merged_into: number | null }
     | undefined;
+}
+
+/** Finds a person by slug or exact name (following merges), or creates one. */
+function findOrCreatePerson(db: DB, nameOrSlug: string): { id: number; name: string } {
+  const found = findPerson(db, nameOrSlug);
   if (found) return found.merged_into ? followMerges(db, found.id) : found;
   return followMerges(db, createPerson(db, nameOrSlug));
 }
@@ -111,14 +115,32 @@ export function correctQuote(db: DB, quoteId: number, input: CorrectionInput): n
       return record(db, q, 'stance', q.stance, stance, null, reason, actor);
     }
     if (input.field === 'speaker') {
+      const org = findPerson(db, value) ? null : findOrganisation(db, value);
+      if (org) return correctToOrganisationSpeaker(db, q, org, reason, actor);
       const person = findOrCreatePerson(db, value);
       applyField(db, q.id, 'speaker', person.name, person.id);
       return record(db, q, 'speaker', q.speaker_name, person.name, person.id, reason, actor);
     }
-    applyField(db, q.id, 'organisation', value, null);
-    const stored = (cachedStatement(db, 'SELECT speaker_org FROM quotes WHERE id = ?').get(q.id) as { speaker_org: string }).speaker_org;
-    return record(db, q, 'organisation', q.speaker_org, stored, null, reason, actor);
+    return correctOrganisation(db, q, value, reason, actor);
   })();
+}
+
+function correctOrganisation(db: DB, q: QuoteCore, value: string, reason: string, actor: string): number {
+  applyField(db, q.id, 'organisation', value, null);
+  const stored = (cachedStatement(db, 'SELECT speaker_org FROM quotes WHERE id = ?').get(q.id) as { speaker_org: string }).speaker_org;
+  return record(db, q, 'organisation', q.speaker_org, stored, null, reason, actor);
+}
+
+/**
+ * A speaker corrected to a known organisation (and no person of that name) is the body speaking for itself, as the
+ * extractor stores a statement: no person, the organisation as both speaker and organisation. Both fields are recorded,
+ * so `reprocess` replays both.
+ */
+function correctToOrganisationSpeaker(db: DB, q: QuoteCore, org: { id: number; name: string }, reason: string, actor: string): number {
+  applyField(db, q.id, 'speaker', org.name, null);
+  const id = record(db, q, 'speaker', q.speaker_name, org.name, null, reason, actor);
+  if (q.organisation_id !== org.id) correctOrganisation(db, q, org.name, reason, actor);
+  return id;
 }
 
 /** Merges person `fromSlug` into `intoSlug`: quotes, roles and aliases move; the old slug redirects. */

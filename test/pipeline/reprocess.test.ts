@@ -56,4 +56,19 @@ describe('ingest and reprocess', () => {
     expect(db.prepare('SELECT COUNT(*) FROM corrections').pluck().get()).toBe(2);
     expect(db.prepare('SELECT processed_at IS NOT NULL FROM articles WHERE id = ?').pluck().get(articleId)).toBe(1);
   });
+  it('a speaker corrected to an organisation makes the quote that body\'s statement, with no person, through a reprocess', () => {
+    const articleId = ingestArticle(db, null, article).articleId!;
+    const lopez = db.prepare("SELECT id FROM quotes WHERE speaker_name = 'Maria Lopez'").get() as { id: number };
+    const people = () => db.prepare('SELECT COUNT(*) FROM people').pluck().get();
+    const peopleBefore = people();
+    const ofsted = db.prepare("SELECT id, name FROM organisations WHERE slug = 'ofsted'").get() as { id: number; name: string };
+
+    correctQuote(db, lopez.id, { field: 'speaker', value: 'OFSTED', reason: 'test: a statement, not a person', actor: 'tester' });
+    reprocessArticle(db, articleId);
+
+    const after = db.prepare('SELECT speaker_name, person_id, speaker_org, organisation_id FROM quotes WHERE id = ?').get(lopez.id);
+    expect(after).toEqual({ speaker_name: ofsted.name, person_id: null, speaker_org: ofsted.name, organisation_id: ofsted.id });
+    expect(people()).toBe(peopleBefore);
+    expect(db.prepare('SELECT field FROM corrections ORDER BY id').pluck().all()).toEqual(['speaker', 'organisation']);
+  });
 });
