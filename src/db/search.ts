@@ -74,6 +74,9 @@ function tokenize(input: string): Token[] {
     i = j;
     if (word === 'OR' && !negated && !field) { tokens.push({ type: 'or' }); continue; }
     if (word === 'AND' && !negated && !field) continue; // words are ANDed anyway
+    // "org:" with nothing after it is a field left empty, not a search for the word "org".
+    const bareField = /^([A-Za-z]+):$/.exec(word)?.[1]?.toLowerCase();
+    if (!field && bareField && (SEARCH_FIELDS as readonly string[]).includes(bareField)) checkFieldValue(bareField as SearchField, '');
     const prefix = word.endsWith('*');
     word = word.replace(/\*+$/, '');
     tokens.push({ type: 'term', text: word, phrase: false, prefix, negated, field });

@@ -106,6 +106,8 @@ describe('JSON API', () => {
     ['/quotes.json?from=2016-02-31', /date like/],
     ['/quotes.csv?q=-', null],
     ['/quotes.atom?q=org:%22%22', /needs a value/],
+    ['/quotes.json?q=ofsted+org:', /org: needs a value/],
+    ['/quotes.csv?q=speaker:', /speaker: needs a value/],
   ])('answers %s with one error shape', async (path, message) => {
     const res = await app.request(path);
     if (message === null) {
