@@ -42,8 +42,8 @@ const COUNCIL_STYLES = `${NOT_A_PLACE}(?:${CAP} ){0,2}[A-Z][\\p{L}&.-]* (?:(?:co
 const UNLISTED = new RegExp(`${COUNCIL_STYLES}|(?:University|College|Institute|Consortium|Association|Federation|Society|Confederation|Alliance|Coalition) of(?: the)? ${CAP}(?: ${CAP})*|(?:${CAP} (?:(?:of|for|and|the|in) )*)+${ORG_HEAD}(?![\\p{L}])(?: (?:of|for)(?: the)?(?: ${CAP})+)?`, 'gu');
 /** Sentence openers and determiners caught at the front of a capitalised run ("But the Children's Home Association"). */
 const LEADING_WORDS = /^(?:(?:But|And|Or|So|Yet|Now|Then|Meanwhile|However|Also|Today|Yesterday|Separately|Elsewhere|Instead)\s+)?(?:(?:The|A|An|the|a|an)\s+)?/;
-/** "Article 39, a charity,": a name described as a body by the appositive after it. */
-const NAME_THEN_KIND = new RegExp(`(${CAP}(?: (?:${CAP}|\\d+))*),\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise|trade body|membership body)(?=[,.;])`, 'gu');
+/** "Article 39, a charity,", "Kinfolk, the charity for kinship carers,": a name described as a body by the appositive after it. */
+const NAME_THEN_KIND = new RegExp(`(${CAP}(?: (?:${CAP}|\\d+))*),\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise|trade body|membership body)(?=[,.;]|\\s+(?:that|which|who|for|of)\\s)`, 'gu');
 /** "the charity Family Voice", "the union Unite": a kind noun before a capitalised name marks the name as a body. */
 const KIND_THEN_NAME = new RegExp(`\\b(?:charity|union|think[- ]tank|campaign group|pressure group|lobby group|organisation|provider|consultancy|social enterprise)\\s+(${CAP}(?: (?:(?:of|for|and|the|in) )*${CAP})*)`, 'gu');
 /** What follows a council's place in its name: " Borough Council", " CC". */

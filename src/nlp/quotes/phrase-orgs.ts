@@ -10,8 +10,13 @@ const BODY_AFTER_PREP = /\b(?:at|of|for|from|with)\s+(?:the\s+)?(\p{Lu}[\p{L}’
 export function orgsIn(s: string, base: number, ctx: PhraseContext): OrgMention[] {
   const orgs = ctx.orgs.find(s, base);
   if (orgs.length) return orgs;
-  return [...s.matchAll(BODY_AFTER_PREP)].map((m) => ({ start: base + m.index + m[0].length - m[1]!.length, end: base + m.index + m[0].length, org: m[1]! }));
+  return [...s.matchAll(BODY_AFTER_PREP)]
+    .filter((m) => !PARTY.test(m[1]!))
+    .map((m) => ({ start: base + m.index + m[0].length - m[1]!.length, end: base + m.index + m[0].length, org: m[1]! }));
 }
+
+/** "leader of the Liberal Democrat group": a party is a councillor's politics, not their organisation (the council is). */
+const PARTY = /^(?:Labour|Conservatives?|Tory|Tories|Liberal Democrats?|Lib Dems?|Green(?: Party)?|Greens|Reform(?: UK)?|Independents?|Plaid Cymru|SNP)$/;
 
 export const GENERIC_OWNER = new RegExp(`^(?:the\\s+)?(?:${Object.keys(GENERIC_ORG_NOUNS).join('|')})['’]?s?\\s+`, 'i');
 

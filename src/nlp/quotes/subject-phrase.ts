@@ -126,6 +126,10 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
   if (segs.length >= 2 && (/^\s*\d{1,3}\s*$/.test(last.text) || (/^\s*(?:from|of)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*$/u.test(last.text) && !ctx.orgs.find(last.text, base + last.start).length))) {
     return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
   }
+  // "Jo Bell, Ofsted’s National Director, Social Care, said" (GOV.UK's style): the remit after a post's comma is the post's.
+  if (segs.length >= 3 && POST_END.test(segs.at(-2)!.text) && REMIT.test(last.text) && !ctx.orgs.find(last.text, base + last.start).length) {
+    return subjectPhraseBefore(s.slice(0, segs.at(-2)!.start + segs.at(-2)!.text.length), base, ctx);
+  }
   const glossed = bodyGlossed(segs, base, ctx);
   if (glossed) return glossed;
   // "A report by the National Children's Bureau has found": the source noun, not the body after "by", heads the subject.
@@ -160,12 +164,19 @@ function subjectPhraseBefore(s: string, base: number, ctx: PhraseContext): Speak
 
 /** "Social Work England, the profession's regulator, said": a body named, then glossed by a source noun of no body. */
 function bodyGlossed(segs: Array<{ start: number; text: string }>, base: number, ctx: PhraseContext): SpeakerRef | null {
-  if (segs.length < 2 || !/^\s*(?:an?|the)\s/i.test(segs.at(-1)!.text) || ADVERBIAL.test(segs.at(-2)!.text.trim())) return null;
+  if (segs.length < 2 || !/^\s*(?:an?|the)\s/i.test(segs.at(-1)!.text)) return null;
+  // "But Kinfolk, the charity …": a conjunction before the body is no adverbial opening.
+  const conj = /^\s*(?:But|And|Yet)\s+/.exec(segs.at(-2)!.text)?.[0].length ?? 0;
+  const body = segs.at(-2)!.text.slice(conj);
+  if (ADVERBIAL.test(body.trim())) return null;
   const gloss = readPhrase(segs.at(-1)!.text, base + segs.at(-1)!.start, ctx);
   if (!(gloss?.type === 'generic' || (gloss?.type === 'institution' && !gloss.org))) return null;
-  const named = readPhrase(segs.at(-2)!.text, base + segs.at(-2)!.start, ctx);
+  const named = readPhrase(body, base + segs.at(-2)!.start + conj, ctx);
   return named?.type === 'org' ? named : null;
 }
+
+const POST_END = /\b(?:Director|Officer|Inspector|Secretary|Minister|Manager|Head|Lead|Adviser|Advisor)\s*$/;
+const REMIT = /^\s*(?:\p{Lu}[\p{L}’'-]*)(?:\s+(?:and\s+)?\p{Lu}[\p{L}’'-]*){0,3}\s*$/u;
 
 /** An appositive that says what kind of body the one before it is ("the charity for children in care", "a think tank"). */
 const BODY_GLOSS = /^(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:charity|union|organisation|body|association|think[- ]tank|campaign group|pressure group|network|provider|trust|consultancy|social enterprise|membership body|trade body)\b/;
@@ -205,10 +216,14 @@ function withBodyAfter(ref: SpeakerRef, seg: { start: number; text: string } | u
 }
 
 /** Blanks "who/whose/which …" asides and bracketed text, keeping offsets. */
+const GLOSS_RELATIVE = /(,\s*(?:an?|the)\s+(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+)\s+(?:that|which|who)\s+[^,]{3,80}(?=,?\s*$)/u;
+
 function blankAsides(s: string): string {
   return s
     .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
     .replace(/,\s*(?:who|whose|which|whom)\b[^,]*(?=,)/g, (m) => ' '.repeat(m.length))
+    // "X, the charity that advises parents, said": the gloss's own relative clause says nothing of who speaks.
+    .replace(GLOSS_RELATIVE, (m, gloss: string) => gloss + ' '.repeat(m.length - gloss.length))
     .replace(SUBJECT_ASIDE, (m) => ' '.repeat(m.length));
 }
 
