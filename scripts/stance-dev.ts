@@ -27,7 +27,7 @@ interface GoldQuote {
   optional: boolean;
 }
 
-const DEV_SETS = ['../shared/corpus/seeds', ...['gold', 'gold2', 'gold3', 'gold4', 'gold5', 'gold6'].map((s) => `test/fixtures/${s}`)];
+const DEV_SETS = ['../shared/corpus/seeds', ...['gold', 'gold2', 'gold3', 'gold4', 'gold5', 'gold6', 'gold7'].map((s) => `test/fixtures/${s}`)];
 const LABELS = ['supports', 'opposes', 'mixed', 'neutral'] as const;
 const fold = (s: string) => (s === 'unrelated' ? 'neutral' : s);
 

@@ -39,6 +39,8 @@ const REPORTING = new Set(['found', 'find', 'finds', 'said', 'say', 'says', 'con
 const AUXILIARY = new Set(['have', 'has', 'had', 'also', 'often', 'consistently', 'sometimes', 'did', 'do', 'may', 'might', 'clearly', 'simply', 'not']);
 const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
 const COPULA = new Set(['was', 'is', 'are', 'were', 'has', 'have', 'been', 'be', 'now', 'very', 'really', 'consistently', 'rated', 'judged', 'remains', 'remain']);
+/** "a council rated inadequate": a grade label the sector names, not a finding it takes up. */
+const RATED = new Set(['rated', 'judged', 'deemed']);
 const FIRST_PERSON = new Set(['we', "we've", "we're", 'i', "i've", 'ofsted', 'inspectors']);
 
 const supports = (factor = 1, flipped?: boolean): Resolved => ({ role: 'supports', factor, flipped });
@@ -66,7 +68,8 @@ export function resolveCue(kind: CueCategory, m: Match<CueDef>, s: CueSituation)
       if (own && aimedAtSector(m, s)) return verdict(m, s);
       return own ? concede() : opposes();
     case 'remove':
-      if (s.negated) return supports(0.5, true);
+      // The inspectorate refusing to scrap or dilute its own judgements is a full defence of them.
+      if (s.negated) return supports(own ? 1 : 0.5, true);
       // "Scrapping grades would be a gift to weak councils": the removal is framed as a loss, so it defends the regime.
       if (followedBy(s, 'lossFrame', m.to, 6)) return supports();
       return own ? concede() : opposes();
@@ -113,7 +116,7 @@ const flip = (r: Resolution): Resolution => (r && r !== OFF_TARGET ? { ...r, fli
 /** Ofsted's critique of the sector: supports from its own people, unless it is about families or about Ofsted itself. */
 function verdict(m: Match<CueDef>, s: CueSituation): Resolution {
   // From the sector, a verdict right after a finding ("the findings highlight serious weaknesses") takes it up.
-  if (s.side !== 'inspectorate') return precededBy(s, 'finding', m.from, 6) ? supports() : null;
+  if (s.side !== 'inspectorate') return precededBy(s, 'finding', m.from, 6) && !RATED.has(s.tokens[m.from - 1]?.w ?? '') ? supports() : null;
   const family = s.terms.distance('family', m.from, m.to, 4);
   const sector = Math.min(s.terms.distance('sector', m.from, m.to), s.terms.distance('target', m.from, m.to));
   if (family < sector) return OFF_TARGET;

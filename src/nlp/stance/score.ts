@@ -82,9 +82,11 @@ export function scoreText(text: string, opts: ScoreOptions): Scored {
     // A weightless doubt ("the evidence that …") only marks a reported claim; it has no force of its own.
     if (m.value.weight === 0) continue;
     const rejection = modifierBefore(mods, 'rejection', m.from, LEXICON.negationScope, clause);
+    // Praise asked about ("Is that fair?") is not asserted: a rhetorical question denies it.
+    const asked = DOUBTED.has(m.value.kind) && inQuestion(tokens, clause, m.from);
     const negator =
       rejection ?? modifierBefore(mods, 'negator', m.from, LEXICON.negationScope, clause) ?? modifierBefore(subjects, 'negator', m.from, LEXICON.subjectNegation.scope, clause);
-    const situation = { ...opts, negated: !!negator, rejected: !!rejection, tokens, sentence, terms, pivotAfter };
+    const situation = { ...opts, negated: !!negator || asked, rejected: !!rejection, tokens, sentence, terms, pivotAfter };
     const r = resolveCue(m.value.kind as CueCategory, m, situation);
     if (r === OFF_TARGET) out.offTarget = true;
     if (!r || r === OFF_TARGET) continue;
@@ -128,6 +130,13 @@ export function scoreQuote(text: string, verb: string, opts: ScoreOptions): Scor
 /** "Nobody (in this room) is asking …": a negative subject, unless a verb of doubting follows ("Nobody disputes that …"). */
 function negativeSubjects(tokens: Token[]): Match<CueDef>[] {
   return LEXICON.subjectNegators.matchAll(tokens).filter((m) => !LEXICON.subjectNegation.notBefore.has(tokens[m.to]?.w ?? ''));
+}
+
+/** The clause holding token `at` ends with a question mark ("Welcome honesty – but where was this?" asks only after the dash). */
+function inQuestion(tokens: Token[], clause: Int32Array, at: number): boolean {
+  let j = at;
+  while (j + 1 < tokens.length && clause[j + 1] === clause[at]) j++;
+  return tokens[j]!.w === '?';
 }
 
 /** Words a "but" must be followed by to open a reservation rather than a tag ("but fair"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNCIL, DIRECTORS, OFSTED_REPORT, stanceOf } from './helpers.ts';
+import { COUNCIL, DIRECTORS, OFSTED_CHIEF, OFSTED_REPORT, UNION, stanceOf } from './helpers.ts';
 
 describe('classifyStance: what a negation or a question governs', () => {
   it('a negative subject negates its whole clause: denying a call to scrap inspection supports it', () => {
@@ -98,5 +98,30 @@ describe('classifyStance: accepting in full', () => {
 
   it('paying something in full is not an acceptance', () => {
     expect(stanceOf('The government must fund the pay award in full', COUNCIL).stance).not.toBe('supports');
+  });
+});
+
+describe('classifyStance: praise asked about, and refusing to weaken the judgements', () => {
+  it('a rhetorical question denies the praise it asks about', () => {
+    const r = stanceOf('Nurseries are graded on one short morning with a stranger in the room. Is that fair?', DIRECTORS);
+    expect(r.stance).toBe('opposes');
+    expect(r.cues.some((c) => c.text === 'fair' && c.flipped)).toBe(true);
+  });
+
+  it('only the clause that ends in the question is asked', () => {
+    const r = stanceOf('We welcome the new inspection framework – but will colleges have the staff to make it work?', COUNCIL);
+    expect(r.cues.some((c) => c.text === 'welcome' && c.role === 'supports' && !c.flipped)).toBe(true);
+  });
+
+  it.each([
+    'Inspectors will not dilute their judgements to spare anyone embarrassment',
+    'We know how stretched colleges are, but we will not water down our judgements',
+  ])('the inspectorate refusing to weaken its judgements defends them: %s', (quote) => {
+    expect(stanceOf(quote, OFSTED_CHIEF).stance).toBe('supports');
+  });
+
+  it('a grade label the sector names ("a school judged failing") is not a finding it takes up', () => {
+    const r = stanceOf('Pupils in the poorest towns are twice as likely to attend a school judged failing', UNION);
+    expect(r.cues.some((c) => c.text === 'failing' && c.role === 'supports')).toBe(false);
   });
 });
