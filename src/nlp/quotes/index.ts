@@ -31,6 +31,7 @@ export function extractQuotes(ctx: ArticleContext): ExtractedQuote[] {
   const phrase: PhraseContext = { orgs, memo: new Map() };
   const people = new ArticlePeople(ctx.published?.slice(0, 10) ?? inferDate(text));
   people.furniture = storyEnds(text, paras);
+  orgs.storyEnd = people.furniture[0] ?? text.length;
   people.ownIdentity = (at) => hasOwnIdentity(masked, at);
   registerPeople(masked, paras, phrase, people);
   const sentences = paras.map((p) => splitSentences(masked, p.start, p.end));

@@ -89,6 +89,8 @@ function bodyOf(run: string): string {
 /** Finds organisation mentions in one article; acronyms introduced in the text are learned for that article. */
 export class OrgMatcher {
   private readonly learned = new Map<string, string>();
+  /** Where the story proper ends (set once its furniture is found). */
+  storyEnd = Infinity;
   private learnedRe: RegExp | null = null;
 
   constructor(private readonly text: string) {
@@ -171,19 +173,24 @@ export class OrgMatcher {
   }
 
   /** The organisation the article mentions most among those that pass `fits`. */
+  /** Bodies named in the story count; the job adverts and teasers below it only when the story names none that fits. */
   mostMentioned(fits: (org: string) => boolean): string | null {
+    return this.mostMentionedBefore(fits, this.storyEnd) ?? (this.storyEnd < this.text.length ? this.mostMentionedBefore(fits, Infinity) : null);
+  }
+
+  private mostMentionedBefore(fits: (org: string) => boolean, before: number): string | null {
     this.all ??= this.scan(this.text);
     const counts = new Map<string, number>();
-    for (const m of this.all) if (!m.part && fits(m.org)) counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
+    for (const m of this.all) if (!m.part && m.start < before && fits(m.org)) counts.set(m.org, (counts.get(m.org) ?? 0) + 1);
     // The story's council is also named by its place alone ("Ashvale's board", "joined Ashvale"), while a job
     // advert below the story names another council in full: a council counts its place's mentions.
-    for (const [org, n] of counts) if (isLocalCouncil(org)) counts.set(org, Math.max(n, this.placeMentions(org)));
+    for (const [org, n] of counts) if (isLocalCouncil(org)) counts.set(org, Math.max(n, this.placeMentions(org, before)));
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
 
-  private placeMentions(council: string): number {
+  private placeMentions(council: string, before: number): number {
     const place = council.replace(COUNCIL_KIND, '');
-    return place === council ? 0 : this.text.split(new RegExp(`(?<![\\p{L}])${escape(place)}(?![\\p{L}])`, 'u')).length - 1;
+    return place === council ? 0 : this.text.slice(0, before).split(new RegExp(`(?<![\\p{L}])${escape(place)}(?![\\p{L}])`, 'u')).length - 1;
   }
 
   /** Mentions within `s`, a stretch of the body starting at offset `base` (blanked parts of `s` hold none). */
