@@ -5,6 +5,9 @@ import type { CsvColumn } from './csv.ts';
 import { atomDate, type AtomEntry } from './atom.ts';
 import { safeHref } from './safe-url.ts';
 
+/** Only a direct quote goes between quotation marks: reported speech in marks would misquote the speaker. */
+export const inQuoteMarks = (text: string, kind: string): string => (kind === 'direct' ? `“${text}”` : text);
+
 export function quoteJson(q: TimelineQuote, origin: string) {
   return {
     id: q.id,
@@ -51,8 +54,7 @@ export function quoteAtomEntry(q: TimelineQuote, origin: string, now: string): A
     updated: atomDate(q.published_at, now),
     author: speaker,
     related: original ?? undefined,
-    // Only a direct quote goes between quotation marks: reported speech in marks would misquote the speaker.
-    content: `${q.kind === 'direct' ? `“${q.text}”` : `${q.kind === 'indirect' ? 'Reported' : 'Partly quoted'}: ${q.text}`} ` +
+    content: `${q.kind === 'direct' ? '' : q.kind === 'indirect' ? 'Reported: ' : 'Partly quoted: '}${inQuoteMarks(q.text, q.kind)} ` +
       `(${[speaker, q.role, org].filter(Boolean).join(', ')}; stance: ${q.stance}) In "${q.article_title}"${q.source_name ? `, ${q.source_name}` : ''}` +
       `${original ? `: ${original}` : ''}.`,
   };

@@ -10,8 +10,13 @@ export function safeHref(raw: string | null | undefined): string | null {
   }
 }
 
-/** Where an article without a registry source came from (an imported file): its site, or 'local file'. */
-export function siteName(raw: string | null | undefined): string {
+/** The source an article is shown under: its registry source, else (an imported file) the site of its URL. */
+export function sourceLabel(row: { source_name?: string | null; source_id?: string | null }, url: string | null | undefined): string {
+  return row.source_name ?? row.source_id ?? siteName(url);
+}
+
+/** Where an article without a registry source came from: its site, or 'local file'. */
+function siteName(raw: string | null | undefined): string {
   try {
     const u = new URL((raw ?? '').trim());
     return u.protocol === 'file:' ? 'local file' : u.hostname.replace(/^www\./, '') || 'unknown';

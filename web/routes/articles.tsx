@@ -8,9 +8,9 @@ import { STANCES } from '../../src/types.ts';
 import type { AppEnv } from '../lib/auth.ts';
 import { parseId, splitFormat } from '../lib/params.ts';
 import { origin } from '../lib/origin.ts';
-import { quoteJson } from '../lib/quote-formats.ts';
+import { inQuoteMarks, quoteJson } from '../lib/quote-formats.ts';
 import { formatDate } from '../lib/dates.ts';
-import { safeHref, siteName } from '../lib/safe-url.ts';
+import { safeHref, sourceLabel } from '../lib/safe-url.ts';
 import { highlight, paragraphs } from '../views/highlight.tsx';
 import { Attribution, ExternalLink, StanceBadge, STANCE_LABELS } from '../views/components.tsx';
 
@@ -22,10 +22,9 @@ function ArticleBody({ a, quotes }: { a: ArticleDetail; quotes: ArticleQuote[] }
   return <div class="article-body">{paragraphs(a.body).map((p) => <p>{highlight(a.body, spans, p.start, p.end)}</p>)}</div>;
 }
 
-/** A quote's first 140 characters; only a direct quote goes between quotation marks (as on the timeline). */
+/** A quote's first 140 characters, in quotation marks only if it is direct (as on the timeline). */
 function quoteExcerpt(q: ArticleQuote): string {
-  const text = q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text;
-  return q.kind === 'direct' ? `“${text}”` : text;
+  return inQuoteMarks(q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text, q.kind);
 }
 
 function Copies({ copies }: { copies: OtherCopy[] }) {
@@ -52,7 +51,7 @@ function ArticlePage({ a, quotes, copies }: { a: ArticleDetail; quotes: ArticleQ
     <article class="article-page">
       <h1>{a.title}</h1>
       <p class="source-line">
-        {a.source_name ?? a.source_id ?? siteName(a.original_url ?? a.url)} · <time datetime={a.published_at ?? undefined}>{formatDate(a.published_at)}</time>
+        {sourceLabel(a, a.original_url ?? a.url)} · <time datetime={a.published_at ?? undefined}>{formatDate(a.published_at)}</time>
         {a.byline && <> · <span class="byline">{a.byline}</span></>}
         {' · '}<ExternalLink href={a.original_url ?? a.url}>Read the original</ExternalLink>
       </p>

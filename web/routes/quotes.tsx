@@ -12,7 +12,7 @@ import { origin } from '../lib/origin.ts';
 import { quoteJson } from '../lib/quote-formats.ts';
 import { bibtex, citation, type CiteInput } from '../lib/cite.ts';
 import { formatDate } from '../lib/dates.ts';
-import { safeHref, siteName } from '../lib/safe-url.ts';
+import { safeHref, sourceLabel } from '../lib/safe-url.ts';
 import { highlight, paragraphs } from '../views/highlight.tsx';
 import { Attribution, ExternalLink, StanceBadge, STANCE_LABELS } from '../views/components.tsx';
 
@@ -138,7 +138,7 @@ function QuotePage({ c, db, q }: { c: Context<AppEnv>; db: DB; q: QuoteDetail })
         <dd><StanceBadge stance={q.stance} />{q.stance_confidence !== null && <span class="subtle"> confidence {Math.round(q.stance_confidence * 100)}%</span>}</dd>
         <dt>Article</dt>
         <dd><a href={`/articles/${q.article_id}`}>{q.article_title}</a> (<ExternalLink href={q.original_url ?? q.article_url}>original</ExternalLink>){q.partial ? <span class="badge partial">partial text</span> : null}</dd>
-        <dt>Source</dt><dd>{q.source_name ?? q.source_id ?? siteName(q.original_url ?? q.article_url)}</dd>
+        <dt>Source</dt><dd>{sourceLabel(q, q.original_url ?? q.article_url)}</dd>
         <dt>Published</dt><dd><time datetime={q.published_at ?? undefined}>{formatDate(q.published_at)}</time></dd>
         <dt>Collected</dt><dd><time datetime={q.fetched_at}>{formatDate(q.fetched_at)}</time></dd>
         <dt>Kind</dt><dd>{q.kind} quote{q.placement !== 'body' ? `, in the ${q.placement}` : ''}{q.cue ? `; reporting words: “${q.cue}”` : ''}</dd>

@@ -14,7 +14,7 @@ import { articleCsvColumns, articleJson, quoteAtomEntry, quoteCsvColumns, quoteJ
 import { csvResponse } from '../lib/export.ts';
 import { renderAtom } from '../lib/atom.ts';
 import { origin } from '../lib/origin.ts';
-import { siteName } from '../lib/safe-url.ts';
+import { sourceLabel } from '../lib/safe-url.ts';
 import { SearchForm, ResultsNav, FacetPanel, DeferredFacets, ActiveFilters, type ViewKind } from '../views/search-form.tsx';
 import { QuoteCard, ErrorBox, ExternalLink } from '../views/components.tsx';
 import { dayKey, formatDate } from '../lib/dates.ts';
@@ -51,7 +51,7 @@ function ArticleRows({ rows }: { rows: ArticleListRow[] }) {
         <li>
           <h2 class="article-title"><a href={`/articles/${a.id}`}>{a.title}</a></h2>
           <p class="source-line">
-            {a.source_name ?? a.source_id ?? siteName(a.original_url ?? a.url)} · <time datetime={a.published_at ?? undefined}>{formatDate(a.published_at)}</time>
+            {sourceLabel(a, a.original_url ?? a.url)} · <time datetime={a.published_at ?? undefined}>{formatDate(a.published_at)}</time>
             {' · '}{a.quote_count} {a.quote_count === 1 ? 'quote' : 'quotes'}
             {' · '}<ExternalLink href={a.original_url ?? a.url}>original</ExternalLink>
             {a.partial ? <span class="badge partial">partial text</span> : null}

@@ -1,6 +1,7 @@
 // Small pieces shared by several pages: stance badges, links that must be safe, quote cards.
 import type { Child } from 'hono/jsx';
-import { safeHref, siteName } from '../lib/safe-url.ts';
+import { safeHref, sourceLabel } from '../lib/safe-url.ts';
+import { inQuoteMarks } from '../lib/quote-formats.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { TimelineQuote } from '../../src/db/timeline.ts';
 
@@ -64,7 +65,7 @@ export function QuoteCard({ q }: { q: TimelineQuote }) {
   return (
     <article class={`quote-card stance-border-${q.stance}`} aria-labelledby={`q${q.id}-by`}>
       <blockquote class="quote-text">
-        <p>{q.kind === 'direct' ? `“${q.text}”` : q.text}</p>
+        <p>{inQuoteMarks(q.text, q.kind)}</p>
       </blockquote>
       <div class="quote-meta">
         <p id={`q${q.id}-by`}><Attribution q={q} /> <StanceBadge stance={q.stance} />
@@ -74,7 +75,7 @@ export function QuoteCard({ q }: { q: TimelineQuote }) {
         <p class="source-line">
           In <a href={`/articles/${q.article_id}`}>{q.article_title}</a>
           {' '}(<ExternalLink href={q.original_url ?? q.article_url}>original</ExternalLink>)
-          <span> · {q.source_name ?? q.source_id ?? siteName(q.original_url ?? q.article_url)}</span>
+          <span> · {sourceLabel(q, q.original_url ?? q.article_url)}</span>
           {' · '}<time datetime={q.published_at ?? undefined}>{formatDate(q.published_at)}</time>
           {' · '}<a href={`/quotes/${q.id}`} class="permalink">Permalink<span class="visually-hidden"> to quote {q.id}</span></a>
         </p>
