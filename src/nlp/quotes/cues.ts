@@ -1,5 +1,6 @@
 // Reporting verbs in narrative text, and where the reported content after a verb begins.
 import { AUX, OBJECT_VERBS, PLURAL_THAT_VERBS, SPEECH_VERBS, THAT_ONLY_CUES } from './lexicon.ts';
+import { buildLetterTree, type LetterNode } from './letter-tree.ts';
 
 export interface Cue {
   /** Offsets of the verb (or verb phrase) in the string searched. */
@@ -16,19 +17,8 @@ for (const v of [...new Set([...OBJECT_VERBS, ...SPEECH_VERBS])].sort((a, b) => 
   const words = v.split(' ');
   BY_FIRST.set(words[0]!, [...(BY_FIRST.get(words[0]!) ?? []), words]);
 }
-/**
- * The first words as a letter tree (a–z): a run of lower-case letters is walked down it as it is scanned, so a word that
- * starts no verb phrase costs no substring and no map look-up.
- */
-interface Letters { next: Array<Letters | undefined>; phrases: string[][] | undefined }
-const letters = (): Letters => ({ next: new Array(26), phrases: undefined });
-const FIRST_TREE = letters();
-for (const [first, phrases] of BY_FIRST) {
-  if (!/^[a-z]+$/.test(first)) continue;
-  let node = FIRST_TREE;
-  for (let k = 0; k < first.length; k++) node = node.next[first.charCodeAt(k) - 97] ??= letters();
-  node.phrases = phrases;
-}
+/** The first words as a letter tree: a run of lower-case letters is walked down it as it is scanned. */
+const FIRST_TREE = buildLetterTree([...BY_FIRST].filter(([first]) => /^[a-z]+$/.test(first)));
 /** The first word of every cue phrase: findCues finds nothing in a text that has none of them as a word. */
 export const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([...BY_FIRST.keys()].filter((w) => /^[a-z]+$/.test(w)));
 /** "Local authorities say", "Critics say": present-tense say after a plural noun (not "as they say"). */
@@ -57,13 +47,13 @@ export function findCues(s: string): Cue[] {
       continue;
     }
     const at = i;
-    let node: Letters | undefined = FIRST_TREE.next[c - 97];
+    let node: LetterNode<string[][]> | undefined = FIRST_TREE.next[c - 97];
     for (i++; i < s.length; i++) {
       const d = s.charCodeAt(i);
       if (!isLowerAscii(d)) break;
       if (node) node = node.next[d - 97];
     }
-    const phrases = node?.phrases;
+    const phrases = node?.value;
     if (!phrases || isLetter(s[at - 1])) continue;
     // After a possessive or a determiner the word is an adjective or a noun ("Ofsted's proposed framework", "the claims").
     if (MODIFIER_BEFORE.test(s.slice(Math.max(0, at - 12), at))) continue;

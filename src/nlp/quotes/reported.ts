@@ -3,6 +3,7 @@ import { contentAfterPhrase } from './content-after.ts';
 import { demonstrativeSource } from './demonstrative.ts';
 import { beforeVerb, contentStart, CUE_FIRST_WORDS, findCues } from './cues.ts';
 import { PASSIVE_CUE, ROLE_WORDS, TRAILING_CONTEXT } from './lexicon.ts';
+import { buildLetterTree, type LetterNode } from './letter-tree.ts';
 import { readPhrase } from './read-phrase.ts';
 import type { PhraseContext, SpeakerRef } from './speaker-ref.ts';
 import { subjectAfter, subjectBefore } from './subject-phrase.ts';
@@ -43,19 +44,12 @@ const REPORTING_WORDS: ReadonlySet<string> = new Set([
   'added', 'adds', 'warns', 'insisted', 'insists', 'claimed', 'claims', 'believes', 'suggests', 'explains', 'posted', 'tweeted',
   'called', 'urged', 'asked', 'challenged',
 ]);
-/** REPORTING_WORDS as a letter tree (a–z), walked case-blind along each run of ASCII letters: no substrings, no regex. */
-interface WordTree { next: Array<WordTree | undefined>; word: boolean }
-const wordTree = (): WordTree => ({ next: new Array(26), word: false });
-const REPORTING_TREE = wordTree();
-for (const w of REPORTING_WORDS) {
-  let node = REPORTING_TREE;
-  for (let k = 0; k < w.length; k++) node = node.next[w.charCodeAt(k) - 97] ??= wordTree();
-  node.word = true;
-}
+/** REPORTING_WORDS as a letter tree, walked case-blind along each run of ASCII letters. */
+const REPORTING_TREE = buildLetterTree([...REPORTING_WORDS].map((w) => [w, true] as const));
 
 /** `s` has one of REPORTING_WORDS as a whole run of ASCII letters, in any case. */
 function mayReport(s: string): boolean {
-  let node: WordTree | undefined = REPORTING_TREE;
+  let node: LetterNode<true> | undefined = REPORTING_TREE;
   for (let i = 0; i <= s.length; i++) {
     // Upper-case ASCII letters fold onto lower-case ones (| 32); nothing else lands in a–z.
     const c = i < s.length ? s.charCodeAt(i) | 32 : 0;
@@ -63,7 +57,7 @@ function mayReport(s: string): boolean {
       if (node) node = node.next[c - 97];
       continue;
     }
-    if (node?.word) return true;
+    if (node?.value) return true;
     node = REPORTING_TREE;
   }
   return false;
