@@ -54,7 +54,7 @@ const COUNCIL_ONLY_POST = /^(?:(?:interim|acting|new|permanent|strategic)\s+)?(?
  */
 function atArticleCouncil(text: string, people: ArticlePeople, orgs: OrgMatcher): void {
   const council = orgs.council();
-  const end = people.furniture[0] ?? text.length;
+  const end = orgs.storyEnd;
   // A council named only in the jobs or teasers below the story is not the story's, nor a teaser's author its councillor.
   if (!council || !text.slice(0, end).includes(council.split(' ')[0]!)) return;
   for (const p of people.people) {
